@@ -1,0 +1,114 @@
+import js from '@eslint/js'
+import globals from 'globals'
+import svelte from 'eslint-plugin-svelte'
+import tseslint from 'typescript-eslint'
+import svelteConfig from './svelte.config.js'
+
+/** Node's built-in modules, with and without the `node:` prefix: never in the renderer. */
+const nodeBuiltins = [
+  'node:*',
+  ...(await import('node:module')).builtinModules.filter((m) => !m.startsWith('_')),
+]
+
+/**
+ * The folder boundaries of the architecture, as `no-restricted-imports` rules. ESLint applies the last
+ * matching config's options for a rule, so each folder lists everything it may not import.
+ */
+const keytarOnlyInAdapter = {
+  name: 'keytar',
+  message: 'Only main/core/secrets/keytar-store.ts may import keytar; use the SecretStore interface.',
+}
+const boundaries = [
+  {
+    files: ['main/**/*.ts'],
+    ignores: ['main/core/secrets/keytar-store.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { paths: [keytarOnlyInAdapter] }],
+    },
+  },
+  {
+    files: ['main/core/**/*.ts', 'main/fake-api/**/*.ts', 'main/cli/**/*.ts'],
+    ignores: ['main/core/secrets/keytar-store.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              message: 'main/core, main/cli and main/fake-api run under plain Node: no electron.',
+            },
+            keytarOnlyInAdapter,
+          ],
+          patterns: [
+            { group: ['electron/*'], message: 'main/core runs under plain Node: no electron.' },
+            {
+              group: ['**/shell', '**/shell/**', '**/renderer/**', '**/preload/**'],
+              message: 'main/core may not depend on the Electron shell, the preload or the renderer.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.svelte'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'The renderer is sandboxed: use window.api.' },
+            { name: 'keytar', message: 'The renderer never touches secrets.' },
+          ],
+          patterns: [
+            { group: nodeBuiltins, message: 'The renderer runs in a browser: no Node built-ins.' },
+            { group: ['electron/*'], message: 'The renderer is sandboxed: use window.api.' },
+            {
+              group: ['**/main/**', '**/preload/**'],
+              allowTypeImports: true,
+              message: 'The renderer may import only types from main/ and preload/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+]
+
+export default tseslint.config(
+  { ignores: ['out/', 'dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'docs/'] },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  ...svelte.configs.recommended,
+  {
+    languageOptions: {
+      globals: { ...globals.node },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.js'] },
+        tsconfigRootDir: import.meta.dirname,
+        extraFileExtensions: ['.svelte'],
+      },
+    },
+    rules: {
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/no-confusing-void-expression': 'off',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      eqeqeq: 'error',
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.svelte'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    files: ['**/*.svelte', '**/*.svelte.ts'],
+    languageOptions: { parserOptions: { parser: tseslint.parser, svelteConfig } },
+  },
+  {
+    files: ['**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  ...boundaries,
+)
