@@ -1,0 +1,81 @@
+import { isIP } from 'node:net'
+import { InvalidInputError } from '../errors'
+
+/** Where a profile's api.video project lives. */
+export type Environment =
+  | { readonly kind: 'production' }
+  | { readonly kind: 'sandbox' }
+  | { readonly kind: 'custom'; readonly baseUrl: string }
+
+/** api.video's production base URL. */
+export const PRODUCTION_BASE_URL = 'https://ws.api.video'
+/** api.video's sandbox base URL. */
+export const SANDBOX_BASE_URL = 'https://sandbox.api.video'
+
+/** The base URL (no trailing slash) requests for this environment go to. */
+export function baseUrlOf(environment: Environment): string {
+  switch (environment.kind) {
+    case 'production':
+      return PRODUCTION_BASE_URL
+    case 'sandbox':
+      return SANDBOX_BASE_URL
+    case 'custom':
+      return environment.baseUrl
+  }
+}
+
+/** A short label for lists and menus: "production", "sandbox" or the custom host. */
+export function environmentLabel(environment: Environment): string {
+  return environment.kind === 'custom' ? new URL(environment.baseUrl).host : environment.kind
+}
+
+/** True for `localhost`, 127.0.0.0/8 and ::1: the only hosts a custom base URL may reach over plain http. */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase()
+  if (host === 'localhost' || host.endsWith('.localhost')) return true
+  if (isIP(host) === 4) return host.startsWith('127.')
+  if (isIP(host) === 6) return host === '::1'
+  return false
+}
+
+/**
+ * Parses what a person typed for an environment: `production`, `sandbox`, or a base URL. A custom URL must be
+ * https (http only to a loopback address), carry no credentials, query or fragment; it is normalised without
+ * a trailing slash, and the two official URLs map to their named environments.
+ */
+export function parseEnvironment(input: string): Environment {
+  const text = input.trim()
+  const lower = text.toLowerCase()
+  if (lower === 'production' || lower === 'prod') return { kind: 'production' }
+  if (lower === 'sandbox') return { kind: 'sandbox' }
+  const baseUrl = normaliseCustomBaseUrl(text)
+  if (baseUrl === PRODUCTION_BASE_URL) return { kind: 'production' }
+  if (baseUrl === SANDBOX_BASE_URL) return { kind: 'sandbox' }
+  return { kind: 'custom', baseUrl }
+}
+
+function normaliseCustomBaseUrl(text: string): string {
+  let url: URL
+  try {
+    url = new URL(text)
+  } catch {
+    throw new InvalidInputError(
+      `"${text.slice(0, 100)}" is neither "production", "sandbox" nor a URL such as https://api.example.com.`,
+    )
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new InvalidInputError(`A base URL must start with https:// (got ${url.protocol}).`)
+  }
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+    throw new InvalidInputError(
+      `A base URL must use https://; plain http:// is allowed only to this computer (localhost, 127.0.0.1, [::1]).`,
+    )
+  }
+  if (url.username !== '' || url.password !== '') {
+    throw new InvalidInputError('A base URL must not contain a user name or password.')
+  }
+  if (url.search !== '' || url.hash !== '') {
+    throw new InvalidInputError('A base URL must not contain a query (?…) or a fragment (#…).')
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`
+}
