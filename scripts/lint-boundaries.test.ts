@@ -1,0 +1,77 @@
+import { ESLint } from 'eslint'
+import tseslint from 'typescript-eslint'
+import { describe, expect, it } from 'vitest'
+
+/**
+ * The folder boundaries of the architecture are lint rules; these cases prove the rules bite. Each file is
+ * linted under a path inside the folder it pretends to be in, with the project's own ESLint config.
+ */
+const eslint = new ESLint({
+  cwd: new URL('..', import.meta.url).pathname,
+  overrideConfig: [tseslint.configs.disableTypeChecked],
+})
+
+async function restrictedImports(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath })
+  return (result?.messages ?? [])
+    .filter((m) => m.ruleId === '@typescript-eslint/no-restricted-imports')
+    .map((m) => m.message)
+}
+
+describe('folder boundaries', () => {
+  it.each([
+    [
+      'renderer/src/leak.ts',
+      "import { ipcRenderer } from 'electron'\nexport const x = ipcRenderer\n",
+      /sandboxed/,
+    ],
+    [
+      'renderer/src/leak.ts',
+      "import { readFileSync } from 'node:fs'\nexport const x = readFileSync\n",
+      /Node built-ins/,
+    ],
+    [
+      'renderer/src/leak.ts',
+      "import { readFileSync } from 'fs'\nexport const x = readFileSync\n",
+      /Node built-ins/,
+    ],
+    [
+      'renderer/src/leak.ts',
+      "import { parseEnvironment } from '../../main/core/apivideo/environment'\nexport const x = parseEnvironment\n",
+      /only types/,
+    ],
+    ['main/core/leak.ts', "import { app } from 'electron'\nexport const x = app\n", /plain Node/],
+    [
+      'main/core/leak.ts',
+      "import { clipboard } from 'electron/main'\nexport const x = clipboard\n",
+      /plain Node/,
+    ],
+    ['main/core/leak.ts', "import { tray } from '../shell/tray'\nexport const x = tray\n", /Electron shell/],
+    ['main/cli/leak.ts', "import { app } from 'electron'\nexport const x = app\n", /plain Node/],
+    [
+      'main/shell/leak.ts',
+      "import keytar from 'keytar'\nexport const x = keytar\n",
+      /Only main\/core\/secrets/,
+    ],
+    [
+      'main/core/sessions/leak.ts',
+      "import keytar from 'keytar'\nexport const x = keytar\n",
+      /Only main\/core\/secrets/,
+    ],
+  ])('%s: %s fails lint', async (filePath, code, message) => {
+    const messages = await restrictedImports(filePath, code)
+    expect(messages).toHaveLength(1)
+    expect(messages[0]).toMatch(message)
+  })
+
+  it.each([
+    [
+      'renderer/src/ok.ts',
+      "import type { Environment } from '../../main/core/apivideo/environment'\nexport type X = Environment\n",
+    ],
+    ['main/shell/ok.ts', "import { app } from 'electron'\nexport const x = app\n"],
+    ['main/core/secrets/keytar-store.ts', "import keytar from 'keytar'\nexport const x = keytar\n"],
+  ])('%s is allowed', async (filePath, code) => {
+    expect(await restrictedImports(filePath, code)).toEqual([])
+  })
+})
