@@ -1,0 +1,100 @@
+import { z } from 'zod'
+
+/** Profile names: trimmed, 1–64 characters, no control characters. */
+export const profileNameSchema = z
+  .string()
+  .transform((name) => name.trim())
+  .pipe(
+    z
+      .string()
+      .min(1, { error: 'A profile needs a name.' })
+      .max(64, { error: 'A profile name can be at most 64 characters long.' })
+      .regex(/^[^\p{Cc}]*$/u, { error: 'A profile name cannot contain control characters.' }),
+  )
+
+/** An environment as stored: the custom URL was validated before it was saved. */
+export const environmentSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('production') }),
+  z.object({ kind: z.literal('sandbox') }),
+  z.object({ kind: z.literal('custom'), baseUrl: z.url({ protocol: /^https?$/ }) }),
+])
+
+/** A profile: everything about an api.video project except its secrets. */
+export const profileSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]{8,64}$/),
+  name: profileNameSchema,
+  environment: environmentSchema,
+  createdAt: z.number().int().nonnegative(),
+  /** Whether the API key is kept in the keychain so the app can sign in again by itself. */
+  rememberApiKey: z.boolean().default(false),
+})
+
+/** A stored profile. */
+export type Profile = z.infer<typeof profileSchema>
+
+/** Theme choice. */
+export const themeSchema = z.enum(['system', 'light', 'dark'])
+
+/** App settings, each with its default, so files written by older versions gain new settings. */
+export const settingsSchema = z.object({
+  /** Refresh this many minutes before the access token expires. */
+  autoRefreshLeadMinutes: z.number().int().min(1).max(30).default(5),
+  /** A copied or printed token is valid for at least this many minutes (refreshed first if needed). */
+  minValidityMinutes: z.number().int().min(1).max(55).default(10),
+  /** Clear the clipboard this many seconds after a copy, if it still holds the token; 0 = never. */
+  clipboardClearSeconds: z.number().int().min(0).max(3600).default(30),
+  launchAtLogin: z.boolean().default(false),
+  theme: themeSchema.default('system'),
+  /** An opt-in global shortcut copying the default profile's token. */
+  globalShortcut: z
+    .object({
+      enabled: z.boolean().default(false),
+      accelerator: z.string().max(100).default('CommandOrControl+Alt+T'),
+    })
+    .default({ enabled: false, accelerator: 'CommandOrControl+Alt+T' }),
+  /** The profile the global shortcut copies from; the first profile when unset. */
+  defaultProfileId: z.string().optional(),
+})
+
+/** App settings. */
+export type Settings = z.infer<typeof settingsSchema>
+
+/** The settings of a fresh install. */
+export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({})
+
+/** The version of the profiles file this build writes. */
+export const PROFILES_FILE_VERSION = 1
+
+/** The whole profiles file. */
+export const profilesDocumentSchema = z
+  .object({
+    version: z.literal(PROFILES_FILE_VERSION),
+    profiles: z.array(profileSchema).max(1000),
+    settings: settingsSchema.default(DEFAULT_SETTINGS),
+  })
+  .superRefine((document, context) => {
+    const seenNames = new Set<string>()
+    const seenIds = new Set<string>()
+    for (const profile of document.profiles) {
+      const key = nameKey(profile.name)
+      if (seenNames.has(key))
+        context.addIssue({ code: 'custom', message: `two profiles are named "${profile.name}"` })
+      if (seenIds.has(profile.id))
+        context.addIssue({ code: 'custom', message: `two profiles have the id ${profile.id}` })
+      seenNames.add(key)
+      seenIds.add(profile.id)
+    }
+  })
+
+/** The profiles file's content. */
+export type ProfilesDocument = z.infer<typeof profilesDocumentSchema>
+
+/** The empty document of a first run. */
+export function emptyDocument(): ProfilesDocument {
+  return { version: PROFILES_FILE_VERSION, profiles: [], settings: DEFAULT_SETTINGS }
+}
+
+/** Names are unique regardless of case and Unicode normalisation. */
+export function nameKey(name: string): string {
+  return name.trim().normalize('NFC').toLocaleLowerCase('en')
+}
