@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { requirePrivateKeychain, uniqueKeychainService } from '../../testing/private-keychain'
+import { systemClock } from '../clock'
+import { createKeytarKeychain } from './keytar-store'
+import { SecretStore } from './secret-store'
+
+const service = uniqueKeychainService()
+const keychain = createKeytarKeychain(service)
+const store = new SecretStore(keychain, systemClock)
+
+beforeAll(requirePrivateKeychain)
+afterAll(async () => {
+  if (process.env['AVCM_PRIVATE_KEYCHAIN'] !== '1') return
+  for (const { account } of await keychain.findAll()) await keychain.delete(account)
+})
+
+describe('the keytar adapter against a real Secret Service', () => {
+  it('passes the health probe', async () => {
+    await expect(store.probe()).resolves.toBeUndefined()
+    expect(await keychain.findAll()).toEqual([])
+  })
+
+  it('stores api.video-sized tokens and loads every profile with one findCredentials call', async () => {
+    const refreshToken = `def50200${'a1'.repeat(400)}`
+    const access = {
+      token: `eyJ${'b'.repeat(850)}`,
+      expiresAt: 1_800_000_000_000,
+      issuedAt: 1_799_996_400_000,
+    }
+    await store.saveRefreshToken('profile-1', refreshToken)
+    await store.saveAccessToken('profile-1', access)
+    await store.saveRefreshToken('profile-2', 'r2')
+    await store.saveApiKey('profile-2', 'k2')
+    const all = await store.loadAll()
+    expect(all.get('profile-1')).toEqual({ refreshToken, access })
+    expect(all.get('profile-2')).toEqual({ refreshToken: 'r2', apiKey: 'k2' })
+    expect(await store.read('profile-1')).toEqual({ refreshToken, access })
+  })
+
+  it('deletes a profile’s entries and nothing else', async () => {
+    await store.deleteAll('profile-2')
+    expect([...(await store.loadAll()).keys()]).toEqual(['profile-1'])
+    expect(await store.read('profile-2')).toEqual({})
+  })
+})
