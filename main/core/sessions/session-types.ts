@@ -1,0 +1,60 @@
+import type { ApiVideoClient } from '../apivideo/client'
+import type { Clock } from '../clock'
+import { AppError } from '../errors'
+import type { SecretStore } from '../secrets/secret-store'
+
+/** The profile has no usable refresh token: a person must sign in again with the API key. */
+export class NeedsSignInError extends AppError<'needs-sign-in'> {
+  constructor(message: string) {
+    super('needs-sign-in', message)
+    this.name = 'NeedsSignInError'
+  }
+
+  /** The keychain no longer holds the profile's refresh token. */
+  static signedOut(): NeedsSignInError {
+    return new NeedsSignInError(
+      'This profile is signed out: its keychain entries are gone. Sign in again with the API key.',
+    )
+  }
+
+  /** api.video refused the refresh token. */
+  static rejected(serverTitle?: string): NeedsSignInError {
+    const detail = serverTitle === undefined ? '' : ` (${serverTitle})`
+    return new NeedsSignInError(
+      `api.video no longer accepts this profile's refresh token${detail}. Sign in again with the API key.`,
+    )
+  }
+}
+
+/** What started a refresh. */
+export type RefreshTrigger = 'auto' | 'manual' | 'on-demand' | 'retry'
+
+/** Something worth a line in the activity log. */
+export type SessionActivity =
+  | { readonly kind: 'refreshed'; readonly trigger: RefreshTrigger; readonly token: string }
+  | { readonly kind: 'signed-in'; readonly automatic: boolean; readonly token: string }
+  | { readonly kind: 'verified'; readonly latencyMs: number }
+  | { readonly kind: 'failed'; readonly action: string; readonly error: AppError }
+  | { readonly kind: 'keychain-recovered' }
+
+/** What a session needs from the rest of the engine. */
+export interface SessionDeps {
+  readonly profileId: string
+  readonly client: ApiVideoClient
+  readonly secrets: SecretStore
+  /** Runs `task` holding this profile's cross-process lock. */
+  readonly withLock: <T>(task: () => Promise<T>) => Promise<T>
+  readonly clock: Clock
+  readonly random: () => number
+  readonly leadMs: () => number
+  /** False for one-shot use (avcm): no timers, no automatic refresh or retry. */
+  readonly autoRefresh: boolean
+  readonly onChange: () => void
+  readonly onActivity: (activity: SessionActivity) => void
+}
+
+/** A token handed out, with its absolute expiry. */
+export interface IssuedToken {
+  readonly accessToken: string
+  readonly expiresAt: number
+}

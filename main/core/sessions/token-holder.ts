@@ -1,0 +1,163 @@
+import type { TokenGrant } from '../apivideo/client'
+import type { Clock } from '../clock'
+import { AppError, isAppError } from '../errors'
+import { KeychainError } from '../secrets/keychain-errors'
+import type { ProfileSecrets, SecretStore, StoredAccessToken } from '../secrets/secret-store'
+import { backoffDelay } from './schedule'
+import { shown, type ShownError } from './session-state'
+
+/** What a {@link TokenHolder} needs. */
+export interface TokenHolderDeps {
+  readonly profileId: string
+  readonly secrets: SecretStore
+  readonly clock: Clock
+  readonly random: () => number
+}
+
+/**
+ * The tokens one session holds in memory, and whether the keychain has them yet. The refresh token api.video
+ * issued last is never dropped: if the keychain refuses it, it stays here, is used for the next rotation,
+ * and is saved again with backoff until the keychain takes it.
+ */
+export class TokenHolder {
+  private refresh: string | undefined
+  private current: StoredAccessToken | undefined
+  private remembers = false
+  /** The refresh token here was refused by api.video. */
+  rejected = false
+  /** The keychain does not hold our newest tokens yet. */
+  private unsaved = false
+  private saveRetryAt: number | undefined
+  private saveFailures = 0
+  private problem: ShownError | undefined
+
+  constructor(private readonly deps: TokenHolderDeps) {}
+
+  get refreshToken(): string | undefined {
+    return this.refresh
+  }
+
+  get access(): StoredAccessToken | undefined {
+    return this.current
+  }
+
+  get remembersApiKey(): boolean {
+    return this.remembers
+  }
+
+  /** Set while the newest tokens live only in memory, or the keychain failed otherwise. */
+  get keychainError(): ShownError | undefined {
+    return this.problem
+  }
+
+  /** The access token's whole lifetime, in ms (0 without one). */
+  lifetime(): number {
+    return this.current === undefined ? 0 : this.current.expiresAt - this.current.issuedAt
+  }
+
+  /** Takes what the keychain holds. */
+  adopt(secrets: ProfileSecrets): void {
+    this.refresh = secrets.refreshToken
+    this.current = secrets.access
+    this.remembers = secrets.apiKey !== undefined
+  }
+
+  /**
+   * Re-reads the keychain, since another process may have rotated the tokens. Kept tokens win while the
+   * keychain has not taken them; a keychain failure is tolerated only while a refresh token is in memory.
+   */
+  async sync(): Promise<void> {
+    let stored: ProfileSecrets
+    try {
+      stored = await this.deps.secrets.read(this.deps.profileId)
+    } catch (error) {
+      if (this.refresh === undefined || !(error instanceof KeychainError)) throw error
+      this.problem = shown(error, this.deps.clock.now())
+      return
+    }
+    if (this.unsaved) return
+    this.remembers = stored.apiKey !== undefined
+    if (stored.refreshToken !== this.refresh) {
+      this.adopt(stored)
+      this.rejected = false
+    }
+  }
+
+  /** Saves the new refresh token first, then holds the new tokens; a keychain failure keeps them here. */
+  async accept(grant: TokenGrant): Promise<void> {
+    const access = { token: grant.accessToken, expiresAt: grant.expiresAt, issuedAt: grant.receivedAt }
+    let saved = true
+    try {
+      await this.deps.secrets.saveRefreshToken(this.deps.profileId, grant.refreshToken)
+    } catch (error) {
+      saved = false
+      this.saveFailed(error)
+    }
+    this.refresh = grant.refreshToken
+    this.current = access
+    this.rejected = false
+    if (!saved) return
+    try {
+      await this.deps.secrets.saveAccessToken(this.deps.profileId, access)
+      this.saved()
+    } catch (error) {
+      this.saveFailed(error)
+    }
+  }
+
+  /** Keeps the API key in the keychain, or forgets it (`undefined`). */
+  async rememberApiKey(apiKey: string | undefined): Promise<void> {
+    try {
+      if (apiKey === undefined) await this.deps.secrets.deleteApiKey(this.deps.profileId)
+      else await this.deps.secrets.saveApiKey(this.deps.profileId, apiKey)
+      this.remembers = apiKey !== undefined
+    } catch (error) {
+      this.problem = shown(asAppError(error), this.deps.clock.now())
+    }
+  }
+
+  /** When the next attempt to save kept tokens is due, if any. */
+  nextSaveAt(): number | undefined {
+    return this.unsaved ? this.saveRetryAt : undefined
+  }
+
+  /** Tries again to save kept tokens; true when the keychain finally took them. */
+  async retrySave(withLock: <T>(task: () => Promise<T>) => Promise<T>): Promise<boolean> {
+    const { refresh, current } = this
+    if (!this.unsaved || refresh === undefined) return false
+    try {
+      await withLock(async () => {
+        await this.deps.secrets.saveRefreshToken(this.deps.profileId, refresh)
+        if (current !== undefined) await this.deps.secrets.saveAccessToken(this.deps.profileId, current)
+      })
+    } catch (error) {
+      this.saveFailed(error)
+      return false
+    }
+    // Newer tokens may have arrived meanwhile; they are saved on their own turn.
+    if (this.refresh !== refresh) return false
+    this.saved()
+    return true
+  }
+
+  private saved(): void {
+    this.unsaved = false
+    this.saveFailures = 0
+    this.saveRetryAt = undefined
+    this.problem = undefined
+  }
+
+  private saveFailed(error: unknown): void {
+    const now = this.deps.clock.now()
+    this.unsaved = true
+    this.saveFailures += 1
+    this.saveRetryAt = now + backoffDelay(this.saveFailures, this.deps.random)
+    this.problem = shown(asAppError(error), now)
+  }
+}
+
+/** Any thrown value as an {@link AppError}. */
+export function asAppError(error: unknown): AppError {
+  if (isAppError(error)) return error
+  return new AppError('internal', error instanceof Error ? error.message : String(error), { cause: error })
+}
