@@ -1,0 +1,118 @@
+import { join } from 'node:path'
+import { createApiVideoClient, type ApiVideoClient } from '../apivideo/client'
+import { baseUrlOf, environmentLabel, type Environment } from '../apivideo/environment'
+import type { Clock } from '../clock'
+import { withFileLock } from '../file-lock'
+import { nameKey, type Profile } from '../profiles/schema'
+import type { SecretStore } from '../secrets/secret-store'
+import { Session, type SessionActivity } from '../sessions/session'
+import { ProfileNotFoundError } from './inputs'
+import type { ProfileView } from './types'
+
+/** One profile and its live session. */
+export interface Entry {
+  profile: Profile
+  readonly session: Session
+}
+
+/** What every session is built with. */
+export interface RegistryDeps {
+  readonly dataDir: string
+  readonly secrets: SecretStore
+  readonly clock: Clock
+  readonly random: () => number
+  readonly fetch: typeof fetch | undefined
+  readonly requestTimeoutMs: number | undefined
+  readonly autoRefresh: boolean
+  readonly leadMs: () => number
+  readonly onChange: (id: string) => void
+  readonly onActivity: (profile: Profile, activity: SessionActivity) => void
+}
+
+/** The profiles in memory, each with its session, found by id or by name. */
+export class Registry {
+  private readonly entries = new Map<string, Entry>()
+
+  constructor(private readonly deps: RegistryDeps) {}
+
+  /** Creates the session of a profile (not yet loaded). */
+  add(profile: Profile): Entry {
+    const entry: Entry = {
+      profile,
+      session: new Session({
+        profileId: profile.id,
+        client: this.clientFor(profile.environment),
+        secrets: this.deps.secrets,
+        withLock: (task) =>
+          withFileLock(join(this.deps.dataDir, 'locks', profile.id), `refreshing "${profile.name}"`, task),
+        clock: this.deps.clock,
+        random: this.deps.random,
+        leadMs: this.deps.leadMs,
+        autoRefresh: this.deps.autoRefresh,
+        onChange: () => {
+          if (this.entries.has(profile.id)) this.deps.onChange(profile.id)
+        },
+        onActivity: (activity) =>
+          this.deps.onActivity(this.entries.get(profile.id)?.profile ?? profile, activity),
+      }),
+    }
+    this.entries.set(profile.id, entry)
+    return entry
+  }
+
+  /** Forgets a profile and stops its session. */
+  delete(id: string): void {
+    this.entries.get(id)?.session.dispose()
+    this.entries.delete(id)
+  }
+
+  /** Every entry. */
+  all(): IterableIterator<Entry> {
+    return this.entries.values()
+  }
+
+  /** Ids of every entry. */
+  ids(): string[] {
+    return [...this.entries.keys()]
+  }
+
+  /** The entry with this id, if any. */
+  get(id: string): Entry | undefined {
+    return this.entries.get(id)
+  }
+
+  /** The entry with this id, or this name (case-insensitive). */
+  resolve(reference: string): Entry {
+    const byId = this.entries.get(reference)
+    if (byId !== undefined) return byId
+    const key = nameKey(reference)
+    for (const entry of this.entries.values()) if (nameKey(entry.profile.name) === key) return entry
+    throw new ProfileNotFoundError(reference)
+  }
+
+  /** A profile as the fronts show it. */
+  view(id: string): ProfileView {
+    const entry = this.entries.get(id)
+    if (entry === undefined) throw new ProfileNotFoundError(id)
+    const { profile } = entry
+    return {
+      id: profile.id,
+      name: profile.name,
+      environment: profile.environment,
+      environmentLabel: environmentLabel(profile.environment),
+      baseUrl: baseUrlOf(profile.environment),
+      createdAt: profile.createdAt,
+      session: entry.session.snapshot(),
+    }
+  }
+
+  /** A client for an environment, with the service's transport options. */
+  clientFor(environment: Environment): ApiVideoClient {
+    return createApiVideoClient({
+      baseUrl: baseUrlOf(environment),
+      clock: this.deps.clock,
+      ...(this.deps.fetch === undefined ? {} : { fetch: this.deps.fetch }),
+      ...(this.deps.requestTimeoutMs === undefined ? {} : { timeoutMs: this.deps.requestTimeoutMs }),
+    })
+  }
+}

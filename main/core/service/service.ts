@@ -1,0 +1,341 @@
+import { randomUUID } from 'node:crypto'
+import { parseApiKey } from '../apivideo/api-key'
+import { environmentLabel } from '../apivideo/environment'
+import { systemClock, type Clock } from '../clock'
+import { InvalidInputError, isAppError } from '../errors'
+import { fingerprint } from '../fingerprint'
+import { settingsSchema, type Profile, type ProfilesDocument, type Settings } from '../profiles/schema'
+import type { Keychain } from '../secrets/keychain'
+import { KeychainError } from '../secrets/keychain-errors'
+import { SecretStore, type ProfileSecrets } from '../secrets/secret-store'
+import { POLL_INTERVAL_MS } from '../sessions/schedule'
+import type { IssuedToken } from '../sessions/session'
+import type { ActivityEntry } from './activity-log'
+import { describeActivity } from './describe-activity'
+import { DocumentHolder } from './document'
+import { parseEnvironmentInput, parseName } from './inputs'
+import { Notifier } from './notifier'
+import { Registry } from './registry'
+import type {
+  AddProfileInput,
+  ProfileView,
+  ServiceEvent,
+  ServiceProblem,
+  TokenPurpose,
+  VerifyOutcome,
+} from './types'
+
+export { ProfileNotFoundError } from './inputs'
+
+/** How the service is built. */
+export interface ServiceOptions {
+  readonly dataDir: string
+  readonly keychain: Keychain
+  readonly clock?: Clock
+  readonly random?: () => number
+  readonly fetch?: typeof fetch
+  /** False for one-shot use (avcm): no timers, no automatic refresh. Default true. */
+  readonly autoRefresh?: boolean
+  /** api.video request timeout; default 15 s. */
+  readonly requestTimeoutMs?: number
+}
+
+/**
+ * The use cases both fronts call, the Electron app and `avcm`. Profiles live in the profiles file, secrets
+ * in the keychain, and each profile's tokens in a session.
+ */
+export class CredentialService {
+  private readonly file: DocumentHolder
+  private readonly secrets: SecretStore
+  private readonly clock: Clock
+  private readonly notifier: Notifier
+  private readonly registry: Registry
+  private poll: NodeJS.Timeout | undefined
+
+  constructor(private readonly options: ServiceOptions) {
+    this.clock = options.clock ?? systemClock
+    this.file = new DocumentHolder(options.dataDir, this.clock)
+    this.secrets = new SecretStore(options.keychain, this.clock)
+    this.notifier = new Notifier(this.clock)
+    this.registry = new Registry({
+      dataDir: options.dataDir,
+      secrets: this.secrets,
+      clock: this.clock,
+      random: options.random ?? Math.random,
+      fetch: options.fetch,
+      requestTimeoutMs: options.requestTimeoutMs,
+      autoRefresh: options.autoRefresh !== false,
+      leadMs: () => this.file.document.settings.autoRefreshLeadMinutes * 60_000,
+      onChange: (id) => this.notifier.emit({ type: 'profile', profile: this.registry.view(id) }),
+      onActivity: (profile, activity) => this.notifier.record(profile, describeActivity.session(activity)),
+    })
+  }
+
+  /** Loads profiles and every profile's secrets (one keychain call), then starts the schedule. */
+  async start(): Promise<void> {
+    await this.loadDocument()
+    let secrets = new Map<string, ProfileSecrets>()
+    let keychainFailure: KeychainError | undefined
+    try {
+      secrets = await this.secrets.loadAll()
+      // A locked keyring can list nothing: an absent refresh token is believed only after a good probe.
+      if (this.file.document.profiles.some((p) => secrets.get(p.id)?.refreshToken === undefined)) {
+        await this.secrets.probe()
+      }
+    } catch (error) {
+      if (!(error instanceof KeychainError)) throw error
+      keychainFailure = error
+      this.notifier.problem(error)
+    }
+    for (const profile of this.file.document.profiles) {
+      const { session } = this.registry.add(profile)
+      if (keychainFailure === undefined) session.load(secrets.get(profile.id) ?? {})
+      else session.loadFailed(keychainFailure)
+    }
+    if (this.options.autoRefresh !== false) {
+      this.poll = setInterval(() => void this.tick(), POLL_INTERVAL_MS)
+      this.poll.unref()
+    }
+  }
+
+  /** Stops every timer. */
+  stop(): void {
+    clearInterval(this.poll)
+    for (const id of this.registry.ids()) this.registry.delete(id)
+  }
+
+  /** Every profile with its status, in the order they were added. */
+  list(): ProfileView[] {
+    return this.file.document.profiles.map((profile) => this.registry.view(profile.id))
+  }
+
+  /** Problems the person should know about (an unreadable profiles file, an unavailable keychain). */
+  problems(): readonly ServiceProblem[] {
+    return this.notifier.problems()
+  }
+
+  /** The profile with this id, or this name (case-insensitive). */
+  find(reference: string): ProfileView {
+    return this.registry.view(this.registry.resolve(reference).profile.id)
+  }
+
+  /** Signs in with the API key and saves the profile; if api.video refuses, nothing at all is saved. */
+  async add(input: AddProfileInput): Promise<ProfileView> {
+    this.file.assertWritable()
+    const name = parseName(input.name)
+    const environment = parseEnvironmentInput(input.environment)
+    const apiKey = parseApiKey(input.apiKey)
+    const remember = input.rememberApiKey === true
+    this.file.assertNameFree(name)
+    const grant = await this.registry.clientFor(environment).authenticate(apiKey)
+    const profile: Profile = {
+      id: randomUUID(),
+      name,
+      environment,
+      createdAt: this.clock.now(),
+      rememberApiKey: remember,
+    }
+    const secrets = {
+      refreshToken: grant.refreshToken,
+      access: { token: grant.accessToken, expiresAt: grant.expiresAt, issuedAt: grant.receivedAt },
+      ...(remember ? { apiKey } : {}),
+    }
+    try {
+      await this.secrets.saveRefreshToken(profile.id, secrets.refreshToken)
+      await this.secrets.saveAccessToken(profile.id, secrets.access)
+      if (remember) await this.secrets.saveApiKey(profile.id, apiKey)
+      await this.mutate((document) => {
+        this.file.assertNameFree(name, undefined, document)
+        return { ...document, profiles: [...document.profiles, profile] }
+      })
+    } catch (error) {
+      await this.secrets.deleteAll(profile.id).catch(() => undefined)
+      throw error
+    }
+    this.registry.add(profile).session.load(secrets)
+    this.notifier.record(profile, { kind: 'added', detail: `Added (${environmentLabel(environment)})` })
+    this.notifier.record(profile, {
+      kind: 'signed-in',
+      detail: 'Signed in',
+      fingerprint: fingerprint(grant.accessToken),
+    })
+    this.emitProfiles()
+    return this.registry.view(profile.id)
+  }
+
+  /** Signs in again: with the API key given, or the remembered one. */
+  async signIn(reference: string, apiKeyInput?: string, rememberApiKey?: boolean): Promise<ProfileView> {
+    const entry = this.registry.resolve(reference)
+    const apiKey =
+      apiKeyInput === undefined
+        ? (await this.secrets.read(entry.profile.id)).apiKey
+        : parseApiKey(apiKeyInput)
+    if (apiKey === undefined)
+      throw new InvalidInputError('Enter the API key: this profile does not remember it.')
+    const remember = rememberApiKey ?? entry.profile.rememberApiKey
+    await entry.session.signIn(apiKey, remember)
+    if (remember !== entry.profile.rememberApiKey) {
+      await this.mutate((document) => ({
+        ...document,
+        profiles: document.profiles.map((p) =>
+          p.id === entry.profile.id ? { ...p, rememberApiKey: remember } : p,
+        ),
+      }))
+    }
+    return this.registry.view(entry.profile.id)
+  }
+
+  /** Refreshes now. */
+  async refresh(reference: string): Promise<ProfileView> {
+    const entry = this.registry.resolve(reference)
+    await entry.session.refreshNow()
+    return this.registry.view(entry.profile.id)
+  }
+
+  /** A token valid for at least `minValiditySeconds` (default: the setting), refreshing first when needed. */
+  async getToken(
+    reference: string,
+    options: { readonly minValiditySeconds?: number; readonly purpose?: TokenPurpose } = {},
+  ): Promise<IssuedToken> {
+    const entry = this.registry.resolve(reference)
+    const seconds = options.minValiditySeconds ?? this.file.document.settings.minValidityMinutes * 60
+    if (!Number.isInteger(seconds) || seconds < 0 || seconds > 86_400) {
+      throw new InvalidInputError('The minimum validity must be a whole number of seconds from 0 to 86400.')
+    }
+    const token = await entry.session.getToken(seconds * 1000)
+    if (options.purpose !== undefined && options.purpose !== 'print') {
+      this.notifier.record(entry.profile, {
+        kind: 'copied',
+        detail: describeActivity.purpose(options.purpose),
+        fingerprint: fingerprint(token.accessToken),
+      })
+    }
+    return token
+  }
+
+  /** Checks the profile's token against api.video. */
+  async verify(reference: string): Promise<VerifyOutcome> {
+    const entry = this.registry.resolve(reference)
+    try {
+      const result = await entry.session.verify()
+      return { ok: true, latencyMs: result.latencyMs, videoCount: result.videoCount }
+    } catch (error) {
+      if (!isAppError(error)) throw error
+      return { ok: false, error: { kind: error.kind, message: error.message } }
+    }
+  }
+
+  /** Renames a profile; names are unique regardless of case. */
+  async rename(reference: string, newName: string): Promise<ProfileView> {
+    this.file.assertWritable()
+    const entry = this.registry.resolve(reference)
+    const name = parseName(newName)
+    const old = entry.profile.name
+    await this.mutate((document) => {
+      this.file.assertNameFree(name, entry.profile.id, document)
+      return {
+        ...document,
+        profiles: document.profiles.map((p) => (p.id === entry.profile.id ? { ...p, name } : p)),
+      }
+    })
+    this.notifier.record(entry.profile, { kind: 'renamed', detail: `Renamed from "${old}"` })
+    this.emitProfiles()
+    return this.registry.view(entry.profile.id)
+  }
+
+  /** Removes a profile and deletes its keychain entries. */
+  async remove(reference: string): Promise<void> {
+    this.file.assertWritable()
+    const { profile } = this.registry.resolve(reference)
+    await this.secrets.deleteAll(profile.id)
+    await this.mutate((document) => ({
+      ...document,
+      profiles: document.profiles.filter((p) => p.id !== profile.id),
+    }))
+    this.registry.delete(profile.id)
+    this.notifier.record(profile, { kind: 'removed', detail: 'Removed, with its keychain entries' })
+    this.emitProfiles()
+  }
+
+  /** The current settings. */
+  settings(): Settings {
+    return this.file.document.settings
+  }
+
+  /** Changes some settings; the whole result is validated before anything is written. */
+  async updateSettings(patch: Partial<Settings>): Promise<Settings> {
+    this.file.assertWritable()
+    const parsed = settingsSchema.safeParse({ ...this.file.document.settings, ...patch })
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]
+      throw new InvalidInputError(
+        `Invalid setting ${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}`.trim(),
+      )
+    }
+    await this.mutate((document) => ({ ...document, settings: parsed.data }))
+    this.resume()
+    this.notifier.emit({ type: 'settings', settings: this.file.document.settings })
+    return this.file.document.settings
+  }
+
+  /** Recent activity, oldest first. */
+  activity(): readonly ActivityEntry[] {
+    return this.notifier.activity()
+  }
+
+  /** Calls `listener` on every change; returns the function that stops it. */
+  subscribe(listener: (event: ServiceEvent) => void): () => void {
+    return this.notifier.subscribe(listener)
+  }
+
+  /** After sleep or unlock, and after settings change: every session checks at once. */
+  resume(): void {
+    for (const entry of this.registry.all()) entry.session.check()
+  }
+
+  /** Picks up profiles added, renamed or removed by another process (avcm, a second instance). */
+  async reload(): Promise<void> {
+    await this.loadDocument()
+    const kept = new Set(this.file.document.profiles.map((p) => p.id))
+    for (const id of this.registry.ids()) if (!kept.has(id)) this.registry.delete(id)
+    for (const profile of this.file.document.profiles) {
+      const existing = this.registry.get(profile.id)
+      if (existing !== undefined) {
+        existing.profile = profile
+        continue
+      }
+      const { session } = this.registry.add(profile)
+      try {
+        session.load(await this.secrets.read(profile.id))
+      } catch (error) {
+        if (!(error instanceof KeychainError)) throw error
+        session.loadFailed(error)
+      }
+    }
+    this.emitProfiles()
+    this.notifier.emit({ type: 'settings', settings: this.file.document.settings })
+  }
+
+  private async tick(): Promise<void> {
+    if (await this.file.changedOnDisk())
+      await this.reload().catch((error: unknown) => this.notifier.problem(error))
+    this.resume()
+  }
+
+  private async loadDocument(): Promise<void> {
+    const problem = await this.file.load()
+    if (problem !== undefined) this.notifier.problem(problem)
+  }
+
+  private async mutate(change: (document: ProfilesDocument) => ProfilesDocument): Promise<void> {
+    const document = await this.file.mutate(change)
+    for (const profile of document.profiles) {
+      const entry = this.registry.get(profile.id)
+      if (entry !== undefined) entry.profile = profile
+    }
+  }
+
+  private emitProfiles(): void {
+    this.notifier.emit({ type: 'profiles', profiles: this.list() })
+  }
+}
