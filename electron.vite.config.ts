@@ -11,6 +11,7 @@ export default defineConfig({
         input: {
           index: fromRoot('main/index.ts'),
           'fake-api': fromRoot('main/fake-api/cli.ts'),
+          avcm: fromRoot('main/cli/avcm.ts'),
         },
       },
     },

@@ -68,7 +68,7 @@ export class Session {
       status: deriveStatus(this.phase, access?.expiresAt, this.deps.clock.now()),
       expiresAt: access?.expiresAt,
       issuedAt: access?.issuedAt,
-      lastRefreshedAt: this.lastRefreshedAt,
+      lastRefreshedAt: this.lastRefreshedAt ?? access?.issuedAt,
       nextRefreshAt: this.nextRefreshAt(),
       failures: this.failures,
       lastError: this.lastError,
@@ -164,8 +164,7 @@ export class Session {
         this.succeeded(outcome.fresh ? this.deps.clock.now() : this.lastRefreshedAt)
         return outcome
       } catch (error) {
-        this.fail(error)
-        throw error
+        throw this.fail(error)
       }
     })
     this.inflight = flight.finally(() => {
@@ -234,7 +233,8 @@ export class Session {
     this.lastRefreshedAt = refreshedAt
   }
 
-  private fail(error: unknown): void {
+  /** Records a failure and plans what comes next; returns the error as the person should see it. */
+  private fail(error: unknown): AppError {
     let failure = asAppError(error)
     const now = this.deps.clock.now()
     if (failure instanceof ApiError && failure.kind === 'credentials-rejected') {
@@ -252,6 +252,7 @@ export class Session {
       this.retryAt = now + backoffDelay(this.failures, this.deps.random, retryAfterMs)
     }
     this.deps.onActivity({ kind: 'failed', action: 'refresh', error: failure })
+    return failure
   }
 
   /** While api.video's retry-after runs, asking again would only prolong the rate limit. */

@@ -1,0 +1,46 @@
+import { InvalidInputError } from '../../core/errors'
+import type { Command } from '../command'
+import { formatDuration } from '../format'
+
+export const token: Command = {
+  usage: 'avcm token <name> [--min-valid <seconds>] [--json]',
+  help: `Prints an access token for the profile, and nothing else, so that $(avcm token acme) works.
+The token is valid for at least the minimum (the app's setting, 10 min by default); if the current
+one expires sooner, it is refreshed first, safely even while the app or another avcm does the same.
+
+Options:
+  --min-valid <seconds>  the token must stay valid at least this long (0 to 86400)
+  --json                 print {"accessToken", "expiresAt", "expiresIn"} instead`,
+  options: { 'min-valid': { type: 'string' }, json: { type: 'boolean' } },
+  positionals: [1, 1],
+  async run(context, { positionals, values }) {
+    const minValid = values['min-valid']
+    const seconds = typeof minValid === 'string' ? Number(minValid) : undefined
+    if (seconds !== undefined && (!/^\d+$/.test(minValid as string) || seconds > 86_400)) {
+      throw new InvalidInputError('--min-valid takes a whole number of seconds from 0 to 86400.')
+    }
+    const service = await context.service()
+    const issued = await service.getToken(positionals[0] ?? '', {
+      ...(seconds === undefined ? {} : { minValiditySeconds: seconds }),
+      purpose: 'print',
+    })
+    const left = issued.expiresAt - Date.now()
+    // A fresh token loses a few seconds in transit; only a real shortfall is worth a warning.
+    if (seconds !== undefined && left < seconds * 1000 - 5000) {
+      context.warn(
+        `api.video grants tokens valid for less than asked: this one is valid for ${formatDuration(left)}.`,
+      )
+    }
+    if (values['json'] === true) {
+      context.print(
+        JSON.stringify({
+          accessToken: issued.accessToken,
+          expiresAt: new Date(issued.expiresAt).toISOString(),
+          expiresIn: Math.floor(left / 1000),
+        }),
+      )
+    } else {
+      context.print(issued.accessToken)
+    }
+  },
+}
