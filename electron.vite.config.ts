@@ -1,11 +1,22 @@
+import { chmod } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
+import type { Plugin } from 'vite'
 import { svelte } from '@sveltejs/vite-plugin-svelte'
 
 const fromRoot = (path: string): string => resolve(import.meta.dirname, path)
 
+/** Makes the built `avcm` executable, so `npm link` (or a package install) can run it directly. */
+const executableAvcm: Plugin = {
+  name: 'avcm-executable',
+  async writeBundle(options) {
+    await chmod(resolve(options.dir ?? fromRoot('out/main'), 'avcm.js'), 0o755)
+  },
+}
+
 export default defineConfig({
   main: {
+    plugins: [executableAvcm],
     build: {
       rolldownOptions: {
         input: {
