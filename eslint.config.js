@@ -27,7 +27,7 @@ const boundaries = [
     },
   },
   {
-    files: ['main/core/**/*.ts', 'main/fake-api/**/*.ts', 'main/cli/**/*.ts'],
+    files: ['main/core/**/*.ts', 'main/fake-api/**/*.ts', 'main/cli/**/*.ts', 'main/ipc/**/*.ts'],
     ignores: ['main/core/secrets/keytar-store.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
@@ -36,7 +36,7 @@ const boundaries = [
           paths: [
             {
               name: 'electron',
-              message: 'main/core, main/cli and main/fake-api run under plain Node: no electron.',
+              message: 'main/core, main/ipc, main/cli and main/fake-api run under plain Node: no electron.',
             },
             keytarOnlyInAdapter,
           ],

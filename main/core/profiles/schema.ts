@@ -35,29 +35,49 @@ export type Profile = z.infer<typeof profileSchema>
 /** Theme choice. */
 export const themeSchema = z.enum(['system', 'light', 'dark'])
 
+const shortcutSchema = z.strictObject({
+  enabled: z.boolean(),
+  accelerator: z.string().min(1).max(100),
+})
+
+/** Each setting's type and range, without defaults: the one source for the file and for changes. */
+const settingFields = {
+  /** Refresh this many minutes before the access token expires. */
+  autoRefreshLeadMinutes: z.number().int().min(1).max(30),
+  /** A copied or printed token is valid for at least this many minutes (refreshed first if needed). */
+  minValidityMinutes: z.number().int().min(1).max(55),
+  /** Clear the clipboard this many seconds after a copy, if it still holds the token; 0 = never. */
+  clipboardClearSeconds: z.number().int().min(0).max(3600),
+  launchAtLogin: z.boolean(),
+  theme: themeSchema,
+  /** An opt-in global shortcut copying the default profile's token. */
+  globalShortcut: shortcutSchema,
+  /** The profile the global shortcut copies from; the first profile when unset. */
+  defaultProfileId: z.string().min(1).max(64),
+}
+
 /** App settings, each with its default, so files written by older versions gain new settings. */
 export const settingsSchema = z.object({
-  /** Refresh this many minutes before the access token expires. */
-  autoRefreshLeadMinutes: z.number().int().min(1).max(30).default(5),
-  /** A copied or printed token is valid for at least this many minutes (refreshed first if needed). */
-  minValidityMinutes: z.number().int().min(1).max(55).default(10),
-  /** Clear the clipboard this many seconds after a copy, if it still holds the token; 0 = never. */
-  clipboardClearSeconds: z.number().int().min(0).max(3600).default(30),
-  launchAtLogin: z.boolean().default(false),
-  theme: themeSchema.default('system'),
-  /** An opt-in global shortcut copying the default profile's token. */
-  globalShortcut: z
-    .object({
-      enabled: z.boolean().default(false),
-      accelerator: z.string().max(100).default('CommandOrControl+Alt+T'),
-    })
-    .default({ enabled: false, accelerator: 'CommandOrControl+Alt+T' }),
-  /** The profile the global shortcut copies from; the first profile when unset. */
-  defaultProfileId: z.string().optional(),
+  autoRefreshLeadMinutes: settingFields.autoRefreshLeadMinutes.default(5),
+  minValidityMinutes: settingFields.minValidityMinutes.default(10),
+  clipboardClearSeconds: settingFields.clipboardClearSeconds.default(30),
+  launchAtLogin: settingFields.launchAtLogin.default(false),
+  theme: settingFields.theme.default('system'),
+  globalShortcut: settingFields.globalShortcut.default({
+    enabled: false,
+    accelerator: 'CommandOrControl+Alt+T',
+  }),
+  defaultProfileId: settingFields.defaultProfileId.optional(),
 })
+
+/** A change to some settings, as the renderer may send it: known fields only, each in range. */
+export const settingsPatchSchema = z.strictObject(settingFields).partial()
 
 /** App settings. */
 export type Settings = z.infer<typeof settingsSchema>
+
+/** Some settings to change; an undefined value leaves that setting as it is. */
+export type SettingsPatch = { readonly [K in keyof Settings]?: Settings[K] | undefined }
 
 /** The settings of a fresh install. */
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({})

@@ -4,7 +4,13 @@ import { environmentLabel } from '../apivideo/environment'
 import { systemClock, type Clock } from '../clock'
 import { InvalidInputError, isAppError } from '../errors'
 import { fingerprint } from '../fingerprint'
-import { settingsSchema, type Profile, type ProfilesDocument, type Settings } from '../profiles/schema'
+import {
+  settingsSchema,
+  type Profile,
+  type ProfilesDocument,
+  type Settings,
+  type SettingsPatch,
+} from '../profiles/schema'
 import type { Keychain } from '../secrets/keychain'
 import { KeychainError } from '../secrets/keychain-errors'
 import { SecretStore, type ProfileSecrets } from '../secrets/secret-store'
@@ -263,9 +269,10 @@ export class CredentialService {
   }
 
   /** Changes some settings; the whole result is validated before anything is written. */
-  async updateSettings(patch: Partial<Settings>): Promise<Settings> {
+  async updateSettings(patch: SettingsPatch): Promise<Settings> {
     this.file.assertWritable()
-    const parsed = settingsSchema.safeParse({ ...this.file.document.settings, ...patch })
+    const changes = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined))
+    const parsed = settingsSchema.safeParse({ ...this.file.document.settings, ...changes })
     if (!parsed.success) {
       const issue = parsed.error.issues[0]
       throw new InvalidInputError(
