@@ -27,7 +27,13 @@ const boundaries = [
     },
   },
   {
-    files: ['main/core/**/*.ts', 'main/fake-api/**/*.ts', 'main/cli/**/*.ts', 'main/ipc/**/*.ts'],
+    files: [
+      'main/core/**/*.ts',
+      'main/fake-api/**/*.ts',
+      'main/cli/**/*.ts',
+      'main/ipc/**/*.ts',
+      'main/demo/**/*.ts',
+    ],
     ignores: ['main/core/secrets/keytar-store.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [

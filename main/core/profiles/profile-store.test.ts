@@ -21,6 +21,7 @@ const profile = (id: string, name: string): Profile => ({
   environment: { kind: 'sandbox' },
   createdAt: 1,
   rememberApiKey: false,
+  demo: false,
 })
 
 describe('ProfileStore', () => {

@@ -27,6 +27,8 @@ export const profileSchema = z.object({
   createdAt: z.number().int().nonnegative(),
   /** Whether the API key is kept in the keychain so the app can sign in again by itself. */
   rememberApiKey: z.boolean().default(false),
+  /** A demo profile, served by the embedded fake api.video server. */
+  demo: z.boolean().default(false),
 })
 
 /** A stored profile. */

@@ -119,6 +119,13 @@ export class SecretStore {
     await this.call(() => this.keychain.delete(account(profileId, 'api-key')))
   }
 
+  /** Deletes a profile's tokens, keeping a remembered API key. */
+  async deleteTokens(profileId: string): Promise<void> {
+    for (const field of ['refresh-token', 'access-token'] as const) {
+      await this.call(() => this.keychain.delete(account(profileId, field)))
+    }
+  }
+
   /** Deletes every secret of a profile. */
   async deleteAll(profileId: string): Promise<void> {
     for (const field of FIELDS) await this.call(() => this.keychain.delete(account(profileId, field)))

@@ -60,6 +60,12 @@ export class Registry {
     return entry
   }
 
+  /** Replaces a profile's session, for a profile whose environment changed. */
+  replace(profile: Profile): Entry {
+    this.delete(profile.id)
+    return this.add(profile)
+  }
+
   /** Forgets a profile and stops its session. */
   delete(id: string): void {
     this.entries.get(id)?.session.dispose()
@@ -102,6 +108,7 @@ export class Registry {
       environmentLabel: environmentLabel(profile.environment),
       baseUrl: baseUrlOf(profile.environment),
       createdAt: profile.createdAt,
+      demo: profile.demo,
       session: entry.session.snapshot(),
     }
   }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { parseApiKey } from '../apivideo/api-key'
-import { environmentLabel } from '../apivideo/environment'
+import { environmentLabel, type Environment } from '../apivideo/environment'
 import { systemClock, type Clock } from '../clock'
 import { InvalidInputError, isAppError } from '../errors'
 import { fingerprint } from '../fingerprint'
@@ -140,6 +140,7 @@ export class CredentialService {
       environment,
       createdAt: this.clock.now(),
       rememberApiKey: remember,
+      demo: input.demo === true,
     }
     const secrets = {
       refreshToken: grant.refreshToken,
@@ -247,6 +248,28 @@ export class CredentialService {
     this.notifier.record(entry.profile, { kind: 'renamed', detail: `Renamed from "${old}"` })
     this.emitProfiles()
     return this.registry.view(entry.profile.id)
+  }
+
+  /**
+   * Points a profile at another environment. Its tokens belong to the old one, so they are deleted and the
+   * profile must sign in again (the remembered API key stays).
+   */
+  async changeEnvironment(reference: string, environmentInput: string | Environment): Promise<ProfileView> {
+    this.file.assertWritable()
+    const { profile } = this.registry.resolve(reference)
+    const environment = parseEnvironmentInput(environmentInput)
+    await this.secrets.deleteTokens(profile.id)
+    await this.mutate((document) => ({
+      ...document,
+      profiles: document.profiles.map((p) => (p.id === profile.id ? { ...p, environment } : p)),
+    }))
+    const changed = this.file.document.profiles.find((p) => p.id === profile.id) ?? {
+      ...profile,
+      environment,
+    }
+    this.registry.replace(changed).session.load(await this.secrets.read(profile.id))
+    this.emitProfiles()
+    return this.registry.view(profile.id)
   }
 
   /** Removes a profile and deletes its keychain entries. */

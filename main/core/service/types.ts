@@ -12,6 +12,8 @@ export interface ProfileView {
   readonly environmentLabel: string
   readonly baseUrl: string
   readonly createdAt: number
+  /** Served by the embedded fake api.video server, not a real project. */
+  readonly demo: boolean
   readonly session: SessionSnapshot
 }
 
@@ -36,6 +38,8 @@ export interface AddProfileInput {
   readonly environment: string | Environment
   readonly apiKey: string
   readonly rememberApiKey?: boolean
+  /** Marks the demo profile (set only by the demo, never from the renderer). */
+  readonly demo?: boolean
 }
 
 /** The result of verify. */
