@@ -6,6 +6,19 @@ import { svelte } from '@sveltejs/vite-plugin-svelte'
 
 const fromRoot = (path: string): string => resolve(import.meta.dirname, path)
 
+/**
+ * In `npm run dev` only, Vite injects styles inline and talks to its server over a WebSocket; the dev page's
+ * CSP allows exactly that. Built pages keep the strict CSP of renderer/index.html.
+ */
+const devCsp: Plugin = {
+  name: 'avcm-dev-csp',
+  apply: 'serve',
+  transformIndexHtml: (html) =>
+    html
+      .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+      .replace("connect-src 'none'", "connect-src 'self' ws://localhost:* ws://127.0.0.1:*"),
+}
+
 /** Makes the built `avcm` executable, so `npm link` (or a package install) can run it directly. */
 const executableAvcm: Plugin = {
   name: 'avcm-executable',
@@ -40,9 +53,10 @@ export default defineConfig({
   },
   renderer: {
     root: fromRoot('renderer'),
-    plugins: [svelte({ configFile: fromRoot('svelte.config.js') })],
+    plugins: [svelte({ configFile: fromRoot('svelte.config.js') }), devCsp],
     build: {
       outDir: fromRoot('out/renderer'),
+      minify: true,
       rolldownOptions: {
         input: { index: fromRoot('renderer/index.html') },
       },

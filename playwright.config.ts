@@ -5,6 +5,21 @@ import { existsSync } from 'node:fs'
 const chromiumPath =
   process.env['CHROMIUM_PATH'] ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
 
+/** The browser the browser-host specs and the screenshots use. */
+const browserHost = {
+  browserName: 'chromium' as const,
+  launchOptions: {
+    ...(chromiumPath === undefined ? {} : { executablePath: chromiumPath }),
+    args: [
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
+  },
+}
+
 export default defineConfig({
   testDir: 'e2e',
   outputDir: 'test-results',
@@ -17,20 +32,12 @@ export default defineConfig({
     {
       name: 'browser-host',
       testDir: 'e2e/browser',
-      use: {
-        browserName: 'chromium',
-        launchOptions: {
-          ...(chromiumPath === undefined ? {} : { executablePath: chromiumPath }),
-          args: [
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--no-first-run',
-            '--disable-sync',
-          ],
-        },
-      },
+      use: browserHost,
     },
+    // Only `npm run screenshots` runs this project; it writes docs/screenshots/.
+    ...(process.env['AVCM_SCREENSHOTS'] === '1'
+      ? [{ name: 'screenshots', testDir: 'e2e/screenshots', use: browserHost }]
+      : []),
     {
       name: 'electron',
       testDir: 'e2e/electron',

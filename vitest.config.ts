@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config'
 import { svelte } from '@sveltejs/vite-plugin-svelte'
+import { svelteTesting } from '@testing-library/svelte/vite'
 
 export default defineConfig({
   plugins: [svelte()],
@@ -15,11 +16,12 @@ export default defineConfig({
       },
       {
         extends: true,
-        resolve: { conditions: ['browser'] },
+        plugins: [svelteTesting()],
         test: {
           name: 'renderer',
           environment: 'jsdom',
           include: ['renderer/**/*.test.ts'],
+          setupFiles: ['renderer/test-setup.ts'],
         },
       },
     ],

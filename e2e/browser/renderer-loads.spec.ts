@@ -1,14 +1,13 @@
-import { expect, test } from '@playwright/test'
-import { APP_ORIGIN, serveRenderer } from './serve-renderer'
+import { expect, test } from './fixtures'
 
-test('the built renderer loads in Chromium under its CSP, without console errors', async ({ page }) => {
+test('the built renderer loads in Chromium under its CSP, without console errors', async ({ host }) => {
   const problems: string[] = []
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text())
+  host.page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text())
   })
-  page.on('pageerror', (error) => problems.push(error.message))
-  await serveRenderer(page)
-  await page.goto(`${APP_ORIGIN}/`)
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('api.video Credential Manager')
+  host.page.on('pageerror', (error) => problems.push(error.message))
+  await host.open()
+  await expect(host.page.getByRole('heading', { level: 1 })).toHaveText('api.video Credential Manager')
+  await expect(host.page.getByRole('button', { name: 'Try the demo' })).toBeVisible()
   expect(problems).toEqual([])
 })

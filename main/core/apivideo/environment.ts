@@ -1,4 +1,3 @@
-import { isIP } from 'node:net'
 import { InvalidInputError } from '../errors'
 
 /** Where a profile's api.video project lives. */
@@ -29,13 +28,15 @@ export function environmentLabel(environment: Environment): string {
   return environment.kind === 'custom' ? new URL(environment.baseUrl).host : environment.kind
 }
 
-/** True for `localhost`, 127.0.0.0/8 and ::1: the only hosts a custom base URL may reach over plain http. */
+/**
+ * True for `localhost`, 127.0.0.0/8 and ::1: the only hosts a custom base URL may reach over plain http.
+ * Expects a host name as the URL parser normalises it (`127.1` becomes `127.0.0.1`, IPv6 is compressed).
+ */
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '').toLowerCase()
   if (host === 'localhost' || host.endsWith('.localhost')) return true
-  if (isIP(host) === 4) return host.startsWith('127.')
-  if (isIP(host) === 6) return host === '::1'
-  return false
+  if (/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)) return true
+  return host === '::1'
 }
 
 /**

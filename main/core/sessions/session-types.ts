@@ -19,7 +19,7 @@ export class NeedsSignInError extends AppError<'needs-sign-in'> {
 
   /** api.video refused the refresh token. */
   static rejected(serverTitle?: string): NeedsSignInError {
-    const detail = serverTitle === undefined ? '' : ` (${serverTitle})`
+    const detail = serverTitle === undefined ? '' : ` (${serverTitle.replace(/\.$/, '')})`
     return new NeedsSignInError(
       `api.video no longer accepts this profile's refresh token${detail}. Sign in again with the API key.`,
     )

@@ -1,0 +1,61 @@
+import { render, screen } from '@testing-library/svelte'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it, vi } from 'vitest'
+import { DEFAULT_SETTINGS_FOR_TESTS, fakeApi } from '../testing/fake-api'
+import SettingsDialog from './SettingsDialog.svelte'
+
+function setup(
+  update = vi.fn((patch: object) =>
+    Promise.resolve({ ok: true as const, value: { ...DEFAULT_SETTINGS_FOR_TESTS, ...patch } }),
+  ),
+) {
+  const onsaved = vi.fn()
+  render(SettingsDialog, {
+    api: fakeApi({ settings: { update } }),
+    settings: DEFAULT_SETTINGS_FOR_TESTS,
+    app: {
+      version: '1',
+      platform: 'linux',
+      problems: [],
+      shortcutError: 'CommandOrControl+Alt+T is taken by another app.',
+      demoRunning: false,
+    },
+    profiles: [],
+    onsaved,
+    onclose: vi.fn(),
+  })
+  return { update, onsaved }
+}
+
+describe('SettingsDialog', () => {
+  it('refuses an out-of-range value with a message, sending nothing', async () => {
+    const user = userEvent.setup()
+    const { update } = setup()
+    const lead = screen.getByRole('spinbutton', { name: 'Refresh automatically' })
+    await user.clear(lead)
+    await user.type(lead, '45')
+    await user.tab()
+    expect(await screen.findByText('The lead must be a whole number from 1 to 30.')).toBeInTheDocument()
+    expect(update).not.toHaveBeenCalled()
+  })
+
+  it('saves one change at once', async () => {
+    const user = userEvent.setup()
+    const { update, onsaved } = setup()
+    const delay = screen.getByRole('spinbutton', { name: 'Clear the clipboard after' })
+    await user.clear(delay)
+    await user.type(delay, '0')
+    await user.tab()
+    expect(update).toHaveBeenCalledWith({ clipboardClearSeconds: 0 })
+    await vi.waitFor(() =>
+      expect(onsaved).toHaveBeenCalledWith(expect.objectContaining({ clipboardClearSeconds: 0 })),
+    )
+    await user.click(screen.getByLabelText('Dark'))
+    expect(update).toHaveBeenLastCalledWith({ theme: 'dark' })
+  })
+
+  it('shows why the global shortcut could not be registered', () => {
+    setup()
+    expect(screen.getByRole('alert')).toHaveTextContent('CommandOrControl+Alt+T is taken by another app.')
+  })
+})

@@ -1,0 +1,23 @@
+import type { CopyFormat } from '../../../main/core/copy-formats'
+
+/** One way to copy a token, as the window offers it. */
+interface CopyChoice {
+  readonly format: CopyFormat
+  readonly option: string
+  readonly done: string
+}
+
+const TOKEN: CopyChoice = { format: 'token', option: 'Token', done: 'Copied the token' }
+
+/** The copy formats in menu order, with the words for the menu and the confirmation. */
+export const COPY_CHOICES: readonly CopyChoice[] = [
+  TOKEN,
+  { format: 'header', option: 'Authorization header', done: 'Copied an Authorization header' },
+  { format: 'curl', option: 'curl example', done: 'Copied a curl example' },
+  { format: 'export', option: 'export line', done: 'Copied an export line' },
+]
+
+/** The choice for a format. */
+export function copyChoice(format: CopyFormat): CopyChoice {
+  return COPY_CHOICES.find((choice) => choice.format === format) ?? TOKEN
+}
