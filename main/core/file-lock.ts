@@ -3,8 +3,11 @@ import { dirname } from 'node:path'
 import lockfile from 'proper-lockfile'
 import { AppError } from './errors'
 
-/** How long a holder may go silent before its lock counts as abandoned (a crashed process). */
-const STALE_MS = 10_000
+/**
+ * How long a holder may go silent before its lock counts as abandoned (a crashed or killed process). The
+ * holder touches the lock every second, so only a dead holder (or one frozen for seconds) goes stale.
+ */
+const STALE_MS = 5_000
 
 /** Another process held the lock for longer than we were willing to wait. */
 export class LockTimeoutError extends AppError<'lock-timeout'> {
@@ -33,7 +36,7 @@ export async function withFileLock<T>(
       release = await lockfile.lock(path, {
         realpath: false,
         stale: STALE_MS,
-        update: STALE_MS / 4,
+        update: 1_000,
         retries: { retries: 40, factor: 1.3, minTimeout: 5, maxTimeout: 150, randomize: true },
         onCompromised: () => {
           // The lock went stale while we held it (the machine slept, say). The task is already running;

@@ -51,6 +51,8 @@ export interface LoggedRequest {
   readonly refreshToken?: string
   readonly bearer?: string
   readonly userAgent?: string
+  /** For a successful sign-in or refresh: the tokens issued (tests scan for them). */
+  readonly issued?: { readonly accessToken: string; readonly refreshToken: string }
   /** For `auth/refresh`: what the presented token was. */
   readonly refreshOutcome?: RefreshOutcome
   /** The status sent, or what happened instead. */
@@ -195,8 +197,9 @@ export async function startFakeApiVideo(options: FakeApiOptions = {}): Promise<F
         record({ ...base, apiKey, result: rejectStatus })
         return
       }
-      sendTokens(res, tokens.issue(apiKey, lifetime))
-      record({ ...base, apiKey, result: 200 })
+      const issued = tokens.issue(apiKey, lifetime)
+      sendTokens(res, issued)
+      record({ ...base, apiKey, result: 200, issued })
       return
     }
     const refreshToken = body?.['refreshToken']
@@ -212,8 +215,9 @@ export async function startFakeApiVideo(options: FakeApiOptions = {}): Promise<F
       record({ ...base, refreshToken, refreshOutcome: outcome, result: rejectStatus })
       return
     }
-    sendTokens(res, tokens.issue(apiKey, lifetime))
-    record({ ...base, refreshToken, refreshOutcome: outcome, result: 200 })
+    const issued = tokens.issue(apiKey, lifetime)
+    sendTokens(res, issued)
+    record({ ...base, refreshToken, refreshOutcome: outcome, result: 200, issued })
   }
 
   const sendTokens = (res: ServerResponse, issued: ReturnType<TokenBook['issue']>) =>

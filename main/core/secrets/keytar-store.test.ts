@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { requirePrivateKeychain, uniqueKeychainService } from '../../testing/private-keychain'
-import { systemClock } from '../clock'
 import { createKeytarKeychain } from './keytar-store'
 import { SecretStore } from './secret-store'
 
 const service = uniqueKeychainService()
 const keychain = createKeytarKeychain(service)
-const store = new SecretStore(keychain, systemClock)
+const store = new SecretStore(keychain)
 
 beforeAll(requirePrivateKeychain)
 afterAll(async () => {

@@ -33,7 +33,8 @@ export class MemoryKeychain implements Keychain {
   }
 
   delete(account: string): Promise<boolean> {
-    return this.run('delete', () => this.entries.delete(account))
+    // Like gnome-keyring: a locked collection deletes nothing and reports no error.
+    return this.run('delete', () => !this.locked && this.entries.delete(account))
   }
 
   findAll(): Promise<{ account: string; password: string }[]> {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import { systemClock } from '../clock'
 import { classifyKeychainFailure, KeychainError } from './keychain-errors'
 import { MemoryKeychain } from './memory-keychain'
 import { SecretStore } from './secret-store'
@@ -9,7 +8,7 @@ const access = { token: 'a.b.c', expiresAt: 2_000_000, issuedAt: 1_000_000 }
 describe('SecretStore', () => {
   it('keeps each secret in its own entry and loads every profile with one call', async () => {
     const keychain = new MemoryKeychain()
-    const store = new SecretStore(keychain, systemClock)
+    const store = new SecretStore(keychain)
     await store.saveRefreshToken('p1', 'r1')
     await store.saveAccessToken('p1', access)
     await store.saveApiKey('p1', 'k1')
@@ -20,17 +19,17 @@ describe('SecretStore', () => {
       'p1/refresh-token',
       'p2/refresh-token',
     ])
-    keychain.calls.findAll = 0
-    keychain.calls.get = 0
+    for (const call of ['get', 'set', 'delete', 'findAll'] as const) keychain.calls[call] = 0
     const all = await store.loadAll()
-    expect(keychain.calls).toMatchObject({ findAll: 1, get: 0 })
+    // One findCredentials for every profile; the only other traffic is the probe's canary.
+    expect(keychain.calls).toEqual({ findAll: 1, get: 1, set: 1, delete: 1 })
     expect(all.get('p1')).toEqual({ refreshToken: 'r1', access, apiKey: 'k1' })
     expect(all.get('p2')).toEqual({ refreshToken: 'r2' })
   })
 
   it('deletes every entry of a profile, and the remembered key alone', async () => {
     const keychain = new MemoryKeychain()
-    const store = new SecretStore(keychain, systemClock)
+    const store = new SecretStore(keychain)
     await store.saveRefreshToken('p1', 'r1')
     await store.saveApiKey('p1', 'k1')
     await store.deleteApiKey('p1')
@@ -40,7 +39,7 @@ describe('SecretStore', () => {
   })
 
   it('refuses a secret over the 2,560 bytes Windows can hold, saying so', async () => {
-    const store = new SecretStore(new MemoryKeychain(), systemClock)
+    const store = new SecretStore(new MemoryKeychain())
     await expect(store.saveRefreshToken('p1', 'x'.repeat(2561))).rejects.toMatchObject({
       kind: 'keychain-unavailable',
       problem: 'too-large',
@@ -49,9 +48,28 @@ describe('SecretStore', () => {
     await expect(store.saveRefreshToken('p1', 'x'.repeat(2560))).resolves.toBeUndefined()
   })
 
+  it('refuses to list a locked keychain instead of listing nothing', async () => {
+    const keychain = new MemoryKeychain()
+    const store = new SecretStore(keychain)
+    await store.saveRefreshToken('p1', 'r1')
+    keychain.locked = true
+    await expect(store.loadAll()).rejects.toMatchObject({ problem: 'locked' })
+    expect(keychain.calls.findAll).toBe(0)
+  })
+
+  it('refuses to delete from a locked keychain, which would pretend it did', async () => {
+    const keychain = new MemoryKeychain()
+    const store = new SecretStore(keychain)
+    await store.saveRefreshToken('p1', 'r1')
+    keychain.locked = true
+    await expect(store.deleteAll('p1')).rejects.toMatchObject({ problem: 'locked' })
+    keychain.locked = false
+    expect(await store.read('p1')).toEqual({ refreshToken: 'r1' })
+  })
+
   it('does not believe a missing refresh token from a locked keychain', async () => {
     const keychain = new MemoryKeychain()
-    const store = new SecretStore(keychain, systemClock)
+    const store = new SecretStore(keychain)
     await store.saveRefreshToken('p1', 'r1')
     keychain.locked = true
     await expect(store.read('p1')).rejects.toMatchObject({ problem: 'locked' })
@@ -62,7 +80,7 @@ describe('SecretStore', () => {
 
   it('probes with a canary it cleans up', async () => {
     const keychain = new MemoryKeychain()
-    await new SecretStore(keychain, systemClock).probe()
+    await new SecretStore(keychain).probe()
     expect(keychain.calls).toMatchObject({ set: 1, get: 1, delete: 1 })
     expect(keychain.entries.size).toBe(0)
   })
@@ -70,7 +88,7 @@ describe('SecretStore', () => {
   it('gives up on a keychain that does not answer', async () => {
     const keychain = new MemoryKeychain()
     keychain.get = () => new Promise(() => undefined)
-    const store = new SecretStore(keychain, systemClock, 50)
+    const store = new SecretStore(keychain, 50)
     await expect(store.read('p1')).rejects.toMatchObject({ problem: 'timeout' })
   })
 })

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto'
 import { z } from 'zod'
-import type { Clock } from '../clock'
 import type { Keychain } from './keychain'
 import { classifyKeychainFailure, keychainError, MAX_SECRET_BYTES } from './keychain-errors'
 
@@ -31,8 +30,6 @@ const account = (profileId: string, field: Field): string => `${profileId}/${fie
 
 /** How long one keychain call may take before it counts as unavailable (a locked keyring may prompt). */
 const DEFAULT_TIMEOUT_MS = 10_000
-/** How long a good probe is trusted. */
-const PROBE_TRUST_MS = 60_000
 
 /**
  * Per-profile secrets in the keychain, one entry per secret (`<profileId>/refresh-token`,
@@ -40,11 +37,8 @@ const PROBE_TRUST_MS = 60_000
  * {@link KeychainError} saying what to do; a missing secret is believed only after a good health probe.
  */
 export class SecretStore {
-  private probedAt: number | undefined
-
   constructor(
     private readonly keychain: Keychain,
-    private readonly clock: Clock,
     private readonly timeoutMs = DEFAULT_TIMEOUT_MS,
   ) {}
 
@@ -59,11 +53,15 @@ export class SecretStore {
     } finally {
       await this.call(() => this.keychain.delete(canary)).catch(() => undefined)
     }
-    this.probedAt = this.clock.now()
   }
 
-  /** Every profile's secrets, from one `findCredentials` call. */
+  /**
+   * Every profile's secrets, from one `findCredentials` call, after a probe: on a locked gnome-keyring,
+   * keytar's findCredentials crashes the process (a segmentation fault in libsecret), and the probe is
+   * what tells "locked" apart from "empty" anyway.
+   */
   async loadAll(): Promise<Map<string, ProfileSecrets>> {
+    await this.probe()
     const entries = await this.call(() => this.keychain.findAll())
     const byProfile = new Map<string, Record<Field, string | null>>()
     for (const entry of entries) {
@@ -95,7 +93,9 @@ export class SecretStore {
       'access-token': values[1] ?? null,
       'api-key': values[2] ?? null,
     })
-    if (secrets.refreshToken === undefined) await this.ensureProbed()
+    // A locked keyring reads as empty. A missing refresh token is believed only after a fresh probe: one
+    // from a minute ago proves nothing about now.
+    if (secrets.refreshToken === undefined) await this.probe()
     return secrets
   }
 
@@ -121,6 +121,7 @@ export class SecretStore {
 
   /** Deletes a profile's tokens, keeping a remembered API key. */
   async deleteTokens(profileId: string): Promise<void> {
+    await this.probe() // a locked keyring "deletes" nothing and says it went well
     for (const field of ['refresh-token', 'access-token'] as const) {
       await this.call(() => this.keychain.delete(account(profileId, field)))
     }
@@ -128,13 +129,8 @@ export class SecretStore {
 
   /** Deletes every secret of a profile. */
   async deleteAll(profileId: string): Promise<void> {
+    await this.probe() // a locked keyring "deletes" nothing and says it went well
     for (const field of FIELDS) await this.call(() => this.keychain.delete(account(profileId, field)))
-  }
-
-  /** Probes unless a probe succeeded recently. */
-  async ensureProbed(): Promise<void> {
-    if (this.probedAt !== undefined && this.clock.now() - this.probedAt < PROBE_TRUST_MS) return
-    await this.probe()
   }
 
   private async set(accountName: string, value: string): Promise<void> {
@@ -151,7 +147,6 @@ export class SecretStore {
     try {
       return await Promise.race([operation(), timeout])
     } catch (error) {
-      this.probedAt = undefined
       throw classifyKeychainFailure(error)
     } finally {
       clearTimeout(timer)

@@ -61,7 +61,7 @@ export class CredentialService {
   constructor(private readonly options: ServiceOptions) {
     this.clock = options.clock ?? systemClock
     this.file = new DocumentHolder(options.dataDir, this.clock)
-    this.secrets = new SecretStore(options.keychain, this.clock)
+    this.secrets = new SecretStore(options.keychain)
     this.notifier = new Notifier(this.clock)
     this.registry = new Registry({
       dataDir: options.dataDir,

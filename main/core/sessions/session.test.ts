@@ -37,7 +37,7 @@ function makeSession(options: { autoRefresh?: boolean; random?: () => number } =
   return new Session({
     profileId: 'p1',
     client: createApiVideoClient({ baseUrl: fake.url, timeoutMs: 5000 }),
-    secrets: new SecretStore(keychain, systemClock),
+    secrets: new SecretStore(keychain),
     withLock: (task) => withFileLock(`${dir.path}/p1`, 'a test profile', task),
     clock: systemClock,
     random: options.random ?? (() => 0.5),
