@@ -31,6 +31,9 @@ export default defineConfig({
   main: {
     plugins: [executableAvcm],
     build: {
+      // Bundled rather than loaded from node_modules at run time: Node's ESM loader is slow over zod's many
+      // files (about 130 ms here), and avcm starts once per call. keytar stays external (native code).
+      externalizeDeps: { exclude: ['zod', 'proper-lockfile', 'write-file-atomic'] },
       rolldownOptions: {
         input: {
           index: fromRoot('main/index.ts'),
