@@ -54,7 +54,7 @@ function killAfter(
   afterMs: number,
 ): Promise<{ killed: boolean; code: number | null }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [AVCM, ...args], { env: env as NodeJS.ProcessEnv, stdio: 'ignore' })
+    const child = spawn(process.execPath, [AVCM, ...args], { env: env, stdio: 'ignore' })
     const timer = setTimeout(() => child.kill('SIGKILL'), afterMs)
     child.on('exit', (code, signal) => {
       clearTimeout(timer)

@@ -20,7 +20,7 @@ export async function buildNodeScript(entry: string): Promise<string> {
       outDir,
       target: 'node20',
       minify: false,
-      rollupOptions: { output: { entryFileNames: 'script.mjs', format: 'es' } },
+      rolldownOptions: { output: { entryFileNames: 'script.mjs', format: 'es' } },
     },
   })
   return join(outDir, 'script.mjs')
