@@ -15,4 +15,9 @@ npm run --silent build
 step 'unit, integration and component tests (Vitest)'
 bash scripts/with-private-keychain.sh npx vitest run
 step 'browser-host and Electron end-to-end tests (Playwright)'
-bash scripts/with-private-keychain.sh npx playwright test
+# Electron needs a display on Linux; where there is none, run it under Xvfb if that is installed.
+display=()
+if [ "$(uname)" = Linux ] && [ -z "${DISPLAY:-}" ] && command -v xvfb-run >/dev/null 2>&1; then
+  display=(xvfb-run -a)
+fi
+"${display[@]}" bash scripts/with-private-keychain.sh npx playwright test

@@ -1,0 +1,154 @@
+import { EventEmitter } from 'node:events'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { BrowserWindowConstructorOptions } from 'electron'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { tempDir } from '../testing/temp-dir'
+import { EVENT_CHANNEL } from '../ipc/contract'
+import { MainWindow, type AppWindow, type MainWindowDeps } from './main-window'
+import { saveWindowState } from './window-state-file'
+
+/** A BrowserWindow reduced to its visible state and events. */
+class FakeWindow extends EventEmitter {
+  visible = false
+  minimized = false
+  maximized = false
+  focused = 0
+  loaded: string | undefined
+  background: string | undefined
+  readonly webContents = { id: 11, send: vi.fn(), isDestroyed: () => false }
+  constructor(readonly options: BrowserWindowConstructorOptions) {
+    super()
+  }
+  show(): void {
+    this.visible = true
+  }
+  hide(): void {
+    this.visible = false
+  }
+  focus(): void {
+    this.focused += 1
+  }
+  isMinimized(): boolean {
+    return this.minimized
+  }
+  restore(): void {
+    this.minimized = false
+  }
+  maximize(): void {
+    this.maximized = true
+    this.visible = true
+  }
+  isMaximized(): boolean {
+    return this.maximized
+  }
+  getNormalBounds() {
+    return { x: 50, y: 60, width: 800, height: 600 }
+  }
+  loadURL(url: string): Promise<void> {
+    this.loaded = url
+    return Promise.resolve()
+  }
+  setBackgroundColor(color: string): void {
+    this.background = color
+  }
+  isDestroyed(): boolean {
+    return false
+  }
+  /** The person clicks the close button; true when the window really closes. */
+  clickClose(): boolean {
+    let prevented = false
+    this.emit('close', { preventDefault: () => (prevented = true) })
+    return !prevented
+  }
+}
+
+let dir: ReturnType<typeof tempDir>
+beforeEach(() => (dir = tempDir()))
+afterEach(() => dir.remove())
+
+async function open(visible = true, quitting = false) {
+  let created: FakeWindow | undefined
+  const nativeTheme = Object.assign(new EventEmitter(), { shouldUseDarkColors: false })
+  const workArea = { x: 0, y: 0, width: 1920, height: 1080 }
+  const deps: MainWindowDeps = {
+    createWindow: (options) => (created = new FakeWindow(options)) as unknown as AppWindow,
+    screen: {
+      getPrimaryDisplay: () =>
+        ({ id: 1, workArea }) as ReturnType<MainWindowDeps['screen']['getPrimaryDisplay']>,
+      getAllDisplays: () => [],
+    },
+    nativeTheme,
+    title: 'api.video Credential Manager',
+    preload: '/app/out/preload/index.cjs',
+    url: 'app://renderer/index.html',
+    statePath: join(dir.path, 'window-state.json'),
+    isQuitting: () => quitting,
+    onError: vi.fn(),
+  }
+  const main = await MainWindow.open(deps, visible)
+  if (created === undefined) throw new Error('no window created')
+  return { main, window: created, nativeTheme }
+}
+
+describe('MainWindow', () => {
+  it('loads the renderer hidden, and shows it once ready', async () => {
+    const { window } = await open()
+    expect(window.options).toMatchObject({ show: false, backgroundColor: '#f5f6f8' })
+    expect(window.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true })
+    expect(window.loaded).toBe('app://renderer/index.html')
+    expect(window.visible).toBe(false)
+    window.emit('ready-to-show')
+    expect(window.visible).toBe(true)
+  })
+
+  it('stays hidden when started at login', async () => {
+    const { window } = await open(false)
+    window.emit('ready-to-show')
+    expect(window.visible).toBe(false)
+  })
+
+  it('hides to the tray on close, remembering its place, and really closes when quitting', async () => {
+    const { window } = await open()
+    window.emit('ready-to-show')
+    expect(window.clickClose()).toBe(false)
+    expect(window.visible).toBe(false)
+    await vi.waitFor(() => {
+      expect(JSON.parse(readFileSync(join(dir.path, 'window-state.json'), 'utf8'))).toEqual({
+        bounds: { x: 50, y: 60, width: 800, height: 600 },
+        maximized: false,
+      })
+    })
+    const quitting = await open(true, true)
+    expect(quitting.window.clickClose()).toBe(true)
+  })
+
+  it('reopens where it was, maximised only when shown', async () => {
+    await saveWindowState(join(dir.path, 'window-state.json'), {
+      bounds: { x: 100, y: 120, width: 1000, height: 700 },
+      maximized: true,
+    })
+    const { main, window } = await open(false)
+    expect(window.options).toMatchObject({ x: 100, y: 120, width: 1000, height: 700 })
+    expect(window.maximized).toBe(false)
+    main.show()
+    expect(window.maximized).toBe(true)
+  })
+
+  it('shows, restores and focuses on demand; sends events on the one channel', async () => {
+    const { main, window } = await open(false)
+    window.minimized = true
+    main.show()
+    expect([window.visible, window.minimized, window.focused]).toEqual([true, false, 1])
+    main.send({ type: 'navigate', profileId: 'p1' })
+    expect(window.webContents.send).toHaveBeenCalledWith(EVENT_CHANNEL, { type: 'navigate', profileId: 'p1' })
+    expect(main.webContentsId()).toBe(11)
+  })
+
+  it('follows the theme with its background', async () => {
+    const { window, nativeTheme } = await open()
+    nativeTheme.shouldUseDarkColors = true
+    nativeTheme.emit('updated')
+    expect(window.background).toBe('#0f1115')
+  })
+})

@@ -1,0 +1,53 @@
+import type { Notification, NotificationConstructorOptions } from 'electron'
+import type { Notice, Notify } from './notice'
+import { attentionNotices, NOTHING_SEEN, type AttentionState } from './attention'
+
+/** Electron's Notification class, as far as it is used here. */
+export interface NotificationClass {
+  new (options: NotificationConstructorOptions): Pick<Notification, 'show' | 'on'>
+  isSupported(): boolean
+}
+
+/**
+ * Shows notices as desktop notifications; clicking one calls `onClick` with its profile. Each notification
+ * is kept referenced until it is clicked or closed, or it may be garbage-collected and its click lost.
+ */
+export function createNotifier(
+  NotificationCtor: NotificationClass,
+  onClick: (profileId: string | undefined) => void,
+): Notify {
+  const alive = new Set<Pick<Notification, 'show' | 'on'>>()
+  return (notice: Notice) => {
+    if (!NotificationCtor.isSupported()) return
+    const notification = new NotificationCtor({
+      title: notice.title,
+      body: notice.body,
+      silent: notice.silent === true,
+    })
+    alive.add(notification)
+    notification.on('click', () => {
+      alive.delete(notification)
+      onClick(notice.profileId)
+    })
+    notification.on('close', () => alive.delete(notification))
+    notification.show()
+  }
+}
+
+/** Remembers the last state seen and notifies what newly needs a person; call `check` on every change. */
+export class AttentionWatcher {
+  private seen: AttentionState = NOTHING_SEEN
+
+  constructor(
+    private readonly state: () => AttentionState,
+    private readonly notify: Notify,
+  ) {}
+
+  /** Compares the current state with the last one and notifies the difference. */
+  check(): void {
+    const next = this.state()
+    const notices = attentionNotices(this.seen, next)
+    this.seen = next
+    for (const notice of notices) this.notify(notice)
+  }
+}

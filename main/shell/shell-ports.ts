@@ -1,0 +1,49 @@
+import { APP_VERSION } from '../core/app-info'
+import type { Settings } from '../core/profiles/schema'
+import type { CredentialService } from '../core/service/service'
+import type { ProfileView } from '../core/service/types'
+import type { ClipboardPort, HandlerPorts } from '../ipc/ports'
+
+/** What the Electron shell puts behind the IPC handlers. */
+export interface ShellPortsInput {
+  readonly service: CredentialService
+  readonly clipboard: ClipboardPort
+  readonly demo: { start(): Promise<ProfileView>; running(): boolean }
+  readonly platform: string
+  /** Why the global shortcut could not be registered, or null. */
+  readonly shortcutError: () => string | null
+  /** Applies theme, launch at login and the shortcut. */
+  readonly applySettings: (settings: Settings) => Promise<void>
+  /** Called after anything that may change the app's state (shortcut, demo), to tell the renderer. */
+  readonly appStateMayHaveChanged: () => void
+}
+
+/** The handler ports of the Electron app. */
+export function createShellPorts(input: ShellPortsInput): HandlerPorts {
+  const { service, demo } = input
+  return {
+    service,
+    clipboard: input.clipboard,
+    appState: () => ({
+      version: APP_VERSION,
+      platform: input.platform,
+      problems: service.problems(),
+      shortcutError: input.shortcutError(),
+      demoRunning: demo.running(),
+    }),
+    applySettings: async (settings) => {
+      try {
+        await input.applySettings(settings)
+      } finally {
+        input.appStateMayHaveChanged()
+      }
+    },
+    startDemo: async () => {
+      try {
+        return await demo.start()
+      } finally {
+        input.appStateMayHaveChanged()
+      }
+    },
+  }
+}

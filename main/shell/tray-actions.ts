@@ -1,0 +1,73 @@
+import type { CopyFormat } from '../core/copy-formats'
+import { isAppError } from '../core/errors'
+import type { CredentialService } from '../core/service/service'
+import type { Notify } from './notice'
+import type { TrayAction } from './tray-menu'
+
+/** What the tray's actions call. */
+export interface TrayActionDeps {
+  readonly service: Pick<CredentialService, 'find' | 'refresh' | 'verify'>
+  readonly quickCopy: (profileId: string, format: CopyFormat) => Promise<void>
+  readonly openWindow: (profileId?: string) => void
+  readonly quit: () => void
+  readonly notify: Notify
+}
+
+function reason(error: unknown): string {
+  return isAppError(error) ? error.message : 'Something went wrong inside the app.'
+}
+
+/** Maps each tray action descriptor to its call. The returned promise never rejects: failures are notified. */
+export function createTrayActions(deps: TrayActionDeps): (action: TrayAction) => Promise<void> {
+  const { service, notify } = deps
+  const nameOf = (profileId: string): string => {
+    try {
+      return service.find(profileId).name
+    } catch {
+      return 'The profile'
+    }
+  }
+  return async (action) => {
+    switch (action.kind) {
+      case 'copy':
+        return deps.quickCopy(action.profileId, action.format)
+      case 'refresh':
+        try {
+          await service.refresh(action.profileId)
+        } catch (error) {
+          notify({
+            title: `Could not refresh ${nameOf(action.profileId)}`,
+            body: reason(error),
+            profileId: action.profileId,
+          })
+        }
+        return
+      case 'verify': {
+        const name = nameOf(action.profileId)
+        try {
+          const outcome = await service.verify(action.profileId)
+          notify(
+            outcome.ok
+              ? {
+                  title: `${name}: the token works`,
+                  body: `api.video answered in ${outcome.latencyMs} ms.`,
+                  silent: true,
+                }
+              : {
+                  title: `${name}: the token was refused`,
+                  body: outcome.error.message,
+                  profileId: action.profileId,
+                },
+          )
+        } catch (error) {
+          notify({ title: `Could not verify ${name}`, body: reason(error), profileId: action.profileId })
+        }
+        return
+      }
+      case 'open-window':
+        return deps.openWindow(action.profileId)
+      case 'quit':
+        return deps.quit()
+    }
+  }
+}

@@ -1,0 +1,116 @@
+import { COPY_FORMATS, COPY_FORMAT_LABELS, type CopyFormat } from '../core/copy-formats'
+import type { ProfileView, ServiceProblem } from '../core/service/types'
+import { canIssueToken, statusText } from './profile-status'
+
+/** What clicking a tray item does; the tray adapter maps each kind to a call. */
+export type TrayAction =
+  | { readonly kind: 'copy'; readonly profileId: string; readonly format: CopyFormat }
+  | { readonly kind: 'refresh'; readonly profileId: string }
+  | { readonly kind: 'verify'; readonly profileId: string }
+  | { readonly kind: 'open-window'; readonly profileId?: string }
+  | { readonly kind: 'quit' }
+
+/** One item of the tray menu: serialisable, with an id that stays the same from one render to the next. */
+export type TrayItem =
+  | { readonly type: 'separator'; readonly id: string }
+  | { readonly type: 'label'; readonly id: string; readonly label: string }
+  | {
+      readonly type: 'action'
+      readonly id: string
+      readonly label: string
+      readonly enabled: boolean
+      readonly action: TrayAction
+    }
+  | {
+      readonly type: 'submenu'
+      readonly id: string
+      readonly label: string
+      readonly items: readonly TrayItem[]
+    }
+
+/** What the tray menu is drawn from. */
+export interface TrayMenuState {
+  readonly profiles: readonly ProfileView[]
+  readonly problems: readonly ServiceProblem[]
+  readonly now: number
+}
+
+/** A menu longer than this is hard to use: the rest are one click away in the window. */
+export const TRAY_PROFILE_LIMIT = 15
+
+const separator = (id: string): TrayItem => ({ type: 'separator', id })
+const action = (id: string, label: string, act: TrayAction, enabled = true): TrayItem => ({
+  type: 'action',
+  id,
+  label,
+  enabled,
+  action: act,
+})
+
+/**
+ * The tray menu as a pure function of state. Each profile is one line, "name · environment · 42 min left",
+ * whose click copies a token (or, when only a person can fix the profile, opens it in the window), followed
+ * by a submenu with every copy format, refresh and verify. Then "Open window" and "Quit".
+ */
+export function trayMenu(state: TrayMenuState): TrayItem[] {
+  const items: TrayItem[] = []
+  const [problem] = state.problems
+  if (problem !== undefined) {
+    const label =
+      problem.kind === 'keychain-unavailable'
+        ? 'Keychain unavailable: open the window for details'
+        : 'A problem needs attention: open the window'
+    items.push(action('problem', label, { kind: 'open-window' }), separator('problem-separator'))
+  }
+  if (state.profiles.length === 0) {
+    items.push(
+      { type: 'label', id: 'no-profiles', label: 'No profiles yet' },
+      action('add-profile', 'Add a profile…', { kind: 'open-window' }),
+    )
+  }
+  for (const profile of state.profiles.slice(0, TRAY_PROFILE_LIMIT))
+    items.push(...profileItems(profile, state.now))
+  if (state.profiles.length > TRAY_PROFILE_LIMIT) {
+    items.push(action('more-profiles', 'More…', { kind: 'open-window' }))
+  }
+  items.push(
+    separator('app-separator'),
+    action('open-window', 'Open window', { kind: 'open-window' }),
+    action('quit', 'Quit', { kind: 'quit' }),
+  )
+  return items
+}
+
+function profileItems(profile: ProfileView, now: number): TrayItem[] {
+  const id = `profile:${profile.id}`
+  const profileId = profile.id
+  const { status } = profile.session
+  const usable = canIssueToken(status)
+  const line = `${profile.name} · ${profile.environmentLabel} · ${statusText(profile, now)}`
+  const copyFormat = (format: CopyFormat): TrayItem =>
+    action(`${id}:copy-${format}`, COPY_FORMAT_LABELS[format], { kind: 'copy', profileId, format }, usable)
+  return [
+    action(
+      id,
+      line,
+      usable ? { kind: 'copy', profileId, format: 'token' } : { kind: 'open-window', profileId },
+    ),
+    {
+      type: 'submenu',
+      id: `${id}:more`,
+      label: `More for ${profile.name}`,
+      items: [
+        ...COPY_FORMATS.map(copyFormat),
+        separator(`${id}:separator`),
+        action(
+          `${id}:refresh`,
+          'Refresh now',
+          { kind: 'refresh', profileId },
+          usable && status !== 'refreshing',
+        ),
+        action(`${id}:verify`, 'Verify', { kind: 'verify', profileId }, usable),
+        action(`${id}:open`, usable ? 'Open in window' : 'Sign in…', { kind: 'open-window', profileId }),
+      ],
+    },
+  ]
+}
