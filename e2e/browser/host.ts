@@ -27,8 +27,8 @@ export interface Host {
   readonly dataDir: string
   /** Every text handed to the clipboard port, in order. */
   readonly clipboard: string[]
-  /** Everything the renderer received from main: every answer and every event. */
-  readonly received: unknown[]
+  /** Everything the renderer received from main: every answer (with its channel) and every event. */
+  readonly received: Received[]
   /** Opens (or reopens) the app in the page. */
   open(): Promise<void>
   close(): Promise<void>
@@ -51,7 +51,7 @@ export async function createHost(page: Page, options: HostOptions = {}): Promise
   await service.start()
   const demo = new Demo(service)
   const clipboard: string[] = []
-  const received: unknown[] = []
+  const received: Received[] = []
 
   const appState = (): AppState => ({
     version: APP_VERSION,
@@ -82,7 +82,7 @@ export async function createHost(page: Page, options: HostOptions = {}): Promise
   )
 
   function push(event: AppEvent): void {
-    received.push(event)
+    received.push({ event })
     page
       .evaluate(
         (e) => (globalThis as unknown as { __avcmEmit?: (e: unknown) => void }).__avcmEmit?.(e),
@@ -96,7 +96,7 @@ export async function createHost(page: Page, options: HostOptions = {}): Promise
 
   await page.exposeBinding('__avcmInvoke', async (_source, channel: string, payload: unknown) => {
     const envelope = await dispatch(channel, payload)
-    received.push(envelope)
+    received.push({ answer: channel, envelope })
     return envelope
   })
   await page.addInitScript(
@@ -126,6 +126,9 @@ export async function createHost(page: Page, options: HostOptions = {}): Promise
     },
   }
 }
+
+/** One thing the renderer received: an answer to a channel, or an event. */
+export type Received = { readonly answer: string; readonly envelope: unknown } | { readonly event: AppEvent }
 
 /** How a host is set up. */
 export interface HostOptions {
