@@ -12,6 +12,8 @@ step typecheck
 npm run --silent typecheck
 step build
 npm run --silent build
+step 'hardening audit (electronegativity)'
+node scripts/security-audit.mjs
 step 'unit, integration and component tests (Vitest)'
 bash scripts/with-private-keychain.sh npx vitest run
 step 'browser-host and Electron end-to-end tests (Playwright)'

@@ -41,6 +41,9 @@ export function windowOptions(input: WindowOptionsInput): BrowserWindowConstruct
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       enableBlinkFeatures: '',
+      // A middle click on a link would ask for a new window; setWindowOpenHandler refuses it anyway, and
+      // without the auxclick event the page cannot even try.
+      disableBlinkFeatures: 'Auxclick',
       navigateOnDragDrop: false,
       safeDialogs: true,
       spellcheck: false,
