@@ -174,6 +174,7 @@ describe('avcm against the fake api.video and the real keychain', { timeout: 60_
 
 describe('avcm without a keychain', () => {
   it('outside any D-Bus session, exits 4 saying what to start or install', async () => {
+    await avcmWithInput('demo-key', 'add', 'acme', '--env', fake.url)
     const withoutBus = Object.fromEntries(
       Object.entries(env).filter(([name]) => name !== 'DBUS_SESSION_BUS_ADDRESS' && name !== 'DISPLAY'),
     )

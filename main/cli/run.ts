@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
 import { APP_VERSION } from '../core/app-info'
 import { defaultDataDir } from '../core/data-dir'
-import { AppError, isAppError } from '../core/errors'
+import { isAppError } from '../core/errors'
 import type { CredentialService } from '../core/service/service'
 import type { CommandContext, ParsedArgs } from './command'
 import { COMMANDS } from './commands'
@@ -122,7 +122,10 @@ function defaults() {
   return { platform: process.platform, home: process.env['HOME'] ?? process.env['USERPROFILE'] ?? '' }
 }
 
-/** Starts the engine without timers; a keychain that cannot be used ends the command with exit code 4. */
+/**
+ * Starts the engine without timers, reading each profile's secrets only when a command uses it; a keychain
+ * that cannot be used then ends the command with exit code 4.
+ */
 async function startService(
   dataDir: string,
   env: Readonly<Record<string, string | undefined>>,
@@ -137,11 +140,9 @@ async function startService(
     dataDir,
     keychain: createKeytarKeychain(keychainService(env)),
     autoRefresh: false,
+    secrets: 'on-demand',
   })
   await service.start()
-  for (const problem of service.problems()) {
-    if (problem.kind === 'keychain-unavailable') throw new AppError(problem.kind, problem.message)
-    warn(problem.message)
-  }
+  for (const problem of service.problems()) warn(problem.message)
   return service
 }

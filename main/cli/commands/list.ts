@@ -10,7 +10,9 @@ Options:
   options: { json: { type: 'boolean' } },
   positionals: [0, 0],
   async run(context, { values }) {
-    const profiles = (await context.service()).list()
+    const service = await context.service()
+    await service.prepare()
+    const profiles = service.list()
     if (values['json'] === true) {
       context.print(JSON.stringify(profiles.map(profileJson), null, 2))
       return

@@ -14,6 +14,7 @@ Options:
   async run(context, { positionals, values }) {
     const service = await context.service()
     const name = positionals[0]
+    await service.prepare(name)
     const profiles = name === undefined ? service.list() : [service.find(name)]
     if (values['json'] === true) {
       const json = profiles.map(profileJson)

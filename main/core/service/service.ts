@@ -21,7 +21,7 @@ import { describeActivity } from './describe-activity'
 import { DocumentHolder } from './document'
 import { parseEnvironmentInput, parseName } from './inputs'
 import { Notifier } from './notifier'
-import { Registry } from './registry'
+import { Registry, type Entry } from './registry'
 import type {
   AddProfileInput,
   ProfileView,
@@ -44,6 +44,11 @@ export interface ServiceOptions {
   readonly autoRefresh?: boolean
   /** api.video request timeout; default 15 s. */
   readonly requestTimeoutMs?: number
+  /**
+   * `eager` (the app): every profile's secrets are loaded at start, with one keychain call. `on-demand`
+   * (avcm): a profile's secrets are read when it is first used, so a command touches only what it needs.
+   */
+  readonly secrets?: 'eager' | 'on-demand'
 }
 
 /**
@@ -57,6 +62,8 @@ export class CredentialService {
   private readonly notifier: Notifier
   private readonly registry: Registry
   private poll: NodeJS.Timeout | undefined
+  /** Profiles whose secrets are not loaded yet (on-demand mode only). */
+  private readonly unloaded = new Set<string>()
 
   constructor(private readonly options: ServiceOptions) {
     this.clock = options.clock ?? systemClock
@@ -77,31 +84,35 @@ export class CredentialService {
     })
   }
 
-  /** Loads profiles and every profile's secrets (one keychain call), then starts the schedule. */
+  /** Loads profiles and (unless on demand) every profile's secrets, then starts the schedule. */
   async start(): Promise<void> {
     await this.loadDocument()
-    let secrets = new Map<string, ProfileSecrets>()
-    let keychainFailure: KeychainError | undefined
-    try {
-      secrets = await this.secrets.loadAll()
-      // A locked keyring can list nothing: an absent refresh token is believed only after a good probe.
-      if (this.file.document.profiles.some((p) => secrets.get(p.id)?.refreshToken === undefined)) {
-        await this.secrets.probe()
-      }
-    } catch (error) {
-      if (!(error instanceof KeychainError)) throw error
-      keychainFailure = error
-      this.notifier.problem(error)
-    }
     for (const profile of this.file.document.profiles) {
-      const { session } = this.registry.add(profile)
-      if (keychainFailure === undefined) session.load(secrets.get(profile.id) ?? {})
-      else session.loadFailed(keychainFailure)
+      this.registry.add(profile)
+      this.unloaded.add(profile.id)
     }
+    if (this.options.secrets !== 'on-demand') await this.loadAllSecrets()
     if (this.options.autoRefresh !== false) {
       this.poll = setInterval(() => void this.tick(), POLL_INTERVAL_MS)
       this.poll.unref()
     }
+  }
+
+  /**
+   * Makes sure the secrets of one profile (or of all) are loaded; needed in on-demand mode before showing
+   * statuses. A keychain that cannot be used is thrown, so a command can say so.
+   */
+  async prepare(reference?: string): Promise<void> {
+    if (reference === undefined) {
+      if (this.unloaded.size === 0) return
+      const failure = await this.loadAllSecrets()
+      if (failure !== undefined) throw failure
+      return
+    }
+    const { profile, session } = this.registry.resolve(reference)
+    if (!this.unloaded.has(profile.id)) return
+    session.load(await this.secrets.read(profile.id))
+    this.unloaded.delete(profile.id)
   }
 
   /** Stops every timer. */
@@ -172,7 +183,7 @@ export class CredentialService {
 
   /** Signs in again: with the API key given, or the remembered one. */
   async signIn(reference: string, apiKeyInput?: string, rememberApiKey?: boolean): Promise<ProfileView> {
-    const entry = this.registry.resolve(reference)
+    const entry = await this.loaded(reference)
     const apiKey =
       apiKeyInput === undefined
         ? (await this.secrets.read(entry.profile.id)).apiKey
@@ -194,7 +205,7 @@ export class CredentialService {
 
   /** Refreshes now. */
   async refresh(reference: string): Promise<ProfileView> {
-    const entry = this.registry.resolve(reference)
+    const entry = await this.loaded(reference)
     await entry.session.refreshNow()
     return this.registry.view(entry.profile.id)
   }
@@ -204,7 +215,7 @@ export class CredentialService {
     reference: string,
     options: { readonly minValiditySeconds?: number; readonly purpose?: TokenPurpose } = {},
   ): Promise<IssuedToken> {
-    const entry = this.registry.resolve(reference)
+    const entry = await this.loaded(reference)
     const seconds = options.minValiditySeconds ?? this.file.document.settings.minValidityMinutes * 60
     if (!Number.isInteger(seconds) || seconds < 0 || seconds > 86_400) {
       throw new InvalidInputError('The minimum validity must be a whole number of seconds from 0 to 86400.')
@@ -222,7 +233,7 @@ export class CredentialService {
 
   /** Checks the profile's token against api.video. */
   async verify(reference: string): Promise<VerifyOutcome> {
-    const entry = this.registry.resolve(reference)
+    const entry = await this.loaded(reference)
     try {
       const result = await entry.session.verify()
       return { ok: true, latencyMs: result.latencyMs, videoCount: result.videoCount }
@@ -344,6 +355,32 @@ export class CredentialService {
     }
     this.emitProfiles()
     this.notifier.emit({ type: 'settings', settings: this.file.document.settings })
+  }
+
+  /** Every unloaded profile's secrets from one keychain call; a failing keychain is a problem to show. */
+  private async loadAllSecrets(): Promise<KeychainError | undefined> {
+    let secrets = new Map<string, ProfileSecrets>()
+    let keychainFailure: KeychainError | undefined
+    try {
+      secrets = await this.secrets.loadAll()
+    } catch (error) {
+      if (!(error instanceof KeychainError)) throw error
+      keychainFailure = error
+      this.notifier.problem(error)
+    }
+    for (const id of this.unloaded) {
+      const session = this.registry.get(id)?.session
+      if (keychainFailure === undefined) session?.load(secrets.get(id) ?? {})
+      else session?.loadFailed(keychainFailure)
+    }
+    this.unloaded.clear()
+    return keychainFailure
+  }
+
+  /** The entry of a profile, with its secrets loaded. */
+  private async loaded(reference: string): Promise<Entry> {
+    await this.prepare(reference)
+    return this.registry.resolve(reference)
   }
 
   private async tick(): Promise<void> {
