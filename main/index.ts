@@ -227,6 +227,7 @@ async function start(location: RendererLocation): Promise<void> {
     shortcut.release()
     await window.saveState().catch(logError)
     await guard.clearOnQuit().catch(logError)
+    await service.idle()
     service.stop()
     await demo.stop()
     tray.destroy()

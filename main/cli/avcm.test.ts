@@ -1,9 +1,11 @@
+import { spawn } from 'node:child_process'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { startFakeApiVideo, type FakeApiVideo } from '../fake-api/server'
 import { requirePrivateKeychain, uniqueKeychainService } from '../testing/private-keychain'
-import { runAvcm } from '../testing/run-avcm'
+import { AVCM, runAvcm } from '../testing/run-avcm'
+import { until } from '../testing/until'
 import { tempDir } from '../testing/temp-dir'
 import { COMMANDS } from './commands'
 
@@ -154,6 +156,19 @@ describe('avcm against the fake api.video and the real keychain', { timeout: 60_
     expect(refreshes).toHaveLength(40)
     expect(refreshes.filter((r) => r.refreshOutcome !== 'rotated')).toEqual([])
     fake.setAccessTokenLifetime(3600)
+  })
+
+  it('a polite kill during a refresh lets it finish saving, so the profile stays signed in', async () => {
+    await avcmWithInput('demo-key', 'add', 'acme', '--env', fake.url)
+    fake.inject('auth/refresh', { kind: 'latency', ms: 800 })
+    const child = spawn(process.execPath, [AVCM, 'refresh', 'acme'], { env: env })
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+    await until(() => expect(fake.inFlight('auth/refresh')).toBe(1), 2_000_000)
+    child.kill('SIGTERM')
+    expect(await exited).toBe(130)
+    expect(fake.requestsTo('auth/refresh').at(-1)?.refreshOutcome).toBe('rotated')
+    expect((await avcm('refresh', 'acme')).code).toBe(0)
+    expect(fake.requestsTo('auth/refresh').at(-1)?.refreshOutcome).toBe('rotated')
   })
 
   it('keeps every token and the API key out of the data directory', async () => {

@@ -266,3 +266,16 @@ describe('request log', () => {
     expect(fake.requests).toHaveLength(0)
   })
 })
+
+describe('requests in flight', () => {
+  it('counts requests received and not yet answered, and the peak', async () => {
+    fake.inject('auth/api-key', { kind: 'latency', ms: 100 }, 3)
+    const answers = Promise.all([signIn(), signIn(), signIn()])
+    await expect.poll(() => fake.inFlight('auth/api-key')).toBe(3)
+    await answers
+    expect(fake.inFlight('auth/api-key')).toBe(0)
+    expect(fake.peakInFlight('auth/api-key')).toBe(3)
+    fake.clearLog()
+    expect(fake.peakInFlight('auth/api-key')).toBe(0)
+  })
+})

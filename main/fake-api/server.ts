@@ -82,6 +82,10 @@ export interface FakeApiVideo {
   /** Makes every access token issued so far expire now. */
   expireAccessTokens(): void
   clearLog(): void
+  /** Requests of a route received and not yet answered. */
+  inFlight(route: FakeRoute): number
+  /** The most requests of a route in flight at once since the last {@link clearLog}. */
+  peakInFlight(route: FakeRoute): number
   close(): Promise<void>
 }
 
@@ -148,7 +152,22 @@ export async function startFakeApiVideo(options: FakeApiOptions = {}): Promise<F
     }
   }
 
+  const inFlight = new Map<FakeRoute, number>()
+  const peaks = new Map<FakeRoute, number>()
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const route = routeOf(new URL(req.url ?? '/', 'http://fake').pathname)
+    if (route === undefined) return answer(req, res)
+    const now = (inFlight.get(route) ?? 0) + 1
+    inFlight.set(route, now)
+    peaks.set(route, Math.max(peaks.get(route) ?? 0, now))
+    try {
+      await answer(req, res)
+    } finally {
+      inFlight.set(route, (inFlight.get(route) ?? 1) - 1)
+    }
+  }
+
+  const answer = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://fake')
     const route = routeOf(url.pathname)
     const method = req.method ?? 'GET'
@@ -316,7 +335,12 @@ export async function startFakeApiVideo(options: FakeApiOptions = {}): Promise<F
     setAccessTokenLifetime: (seconds) => void (lifetime = seconds),
     revokeRefreshTokens: () => tokens.revokeAllRefreshTokens(),
     expireAccessTokens: () => tokens.expireAllAccessTokens(),
-    clearLog: () => void log.splice(0, log.length),
+    clearLog: () => {
+      log.splice(0, log.length)
+      peaks.clear()
+    },
+    inFlight: (route) => inFlight.get(route) ?? 0,
+    peakInFlight: (route) => peaks.get(route) ?? 0,
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy()

@@ -142,6 +142,20 @@ describe('tokens', () => {
     await expect(service.signIn('Acme')).rejects.toThrow(/does not remember it/)
   })
 
+  it('idle() waits for a refresh in flight, so quitting never loses the new refresh token', async () => {
+    const profile = await add()
+    const before = keychain.entries.get(`${profile.id}/refresh-token`)
+    fake.inject('auth/refresh', { kind: 'latency', ms: 200 })
+    const refreshing = service.refresh('Acme')
+    await expect.poll(() => fake.inFlight('auth/refresh')).toBe(1)
+    await service.idle()
+    expect(keychain.entries.get(`${profile.id}/refresh-token`)).not.toBe(before)
+    expect(fake.requestsTo('auth/refresh').at(-1)?.issued?.refreshToken).toBe(
+      keychain.entries.get(`${profile.id}/refresh-token`),
+    )
+    await refreshing
+  })
+
   it('names the missing profile', async () => {
     await expect(service.getToken('nobody')).rejects.toThrow('There is no profile named "nobody".')
   })

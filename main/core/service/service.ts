@@ -115,6 +115,19 @@ export class CredentialService {
     this.unloaded.delete(profile.id)
   }
 
+  /**
+   * Waits, for at most `timeoutMs`, until no refresh or sign-in is in flight, so quitting never falls
+   * between api.video rotating a refresh token and the keychain saving the new one.
+   */
+  async idle(timeoutMs = 10_000): Promise<void> {
+    let timer: NodeJS.Timeout | undefined
+    const deadline = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, timeoutMs)
+    })
+    await Promise.race([Promise.all([...this.registry.all()].map((entry) => entry.session.idle())), deadline])
+    clearTimeout(timer)
+  }
+
   /** Stops every timer. */
   stop(): void {
     clearInterval(this.poll)

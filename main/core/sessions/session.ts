@@ -148,6 +148,11 @@ export class Session {
     this.schedule()
   }
 
+  /** Resolves once whatever the session is doing (a refresh, a sign-in, a keychain save) has finished. */
+  async idle(): Promise<void> {
+    await this.queue
+  }
+
   /** Stops timers; the session is not used again. */
   dispose(): void {
     this.disposed = true
