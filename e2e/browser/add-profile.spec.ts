@@ -33,8 +33,7 @@ test('adding a profile: a wrong key shows the server’s message and saves nothi
   await expect(card.getByTestId('countdown')).toHaveText(/^(59|60):\d\d$/)
   expect(existsSync(join(host.dataDir, 'profiles.json'))).toBe(true)
   expect((await host.keychain.findAll()).map((entry) => entry.account.split('/')[1]).sort()).toEqual([
-    'access-token',
-    'refresh-token',
+    'session',
   ])
 })
 

@@ -25,7 +25,7 @@ test('remove asks, naming the profile, then deletes it and its keychain entries'
   await expect(host.page.getByRole('article', { name: 'Beta' })).toBeVisible()
   const accounts = (await host.keychain.findAll()).map((entry) => entry.account)
   expect(accounts.filter((account) => account.startsWith(acme.id))).toEqual([])
-  expect(accounts.filter((account) => account.startsWith(beta.id))).toHaveLength(2)
+  expect(accounts.filter((account) => account.startsWith(beta.id))).toEqual([`${beta.id}/session`])
   expect(readFileSync(join(host.dataDir, 'profiles.json'), 'utf8')).not.toContain(acme.id)
 })
 

@@ -1,4 +1,5 @@
 import type { ParseArgsConfig } from 'node:util'
+import type { Keychain } from '../core/secrets/keychain'
 import type { CredentialService } from '../core/service/service'
 
 /** What a command can use: the streams, the data directory, and the service (started on first use). */
@@ -8,8 +9,10 @@ export interface CommandContext {
   readonly stderr: NodeJS.WritableStream
   readonly env: Readonly<Record<string, string | undefined>>
   readonly dataDir: string
-  /** The credential service, started without timers; a keychain that cannot be used is thrown here. */
+  /** The credential service, started without timers, reading each profile's secrets when first used. */
   service(): Promise<CredentialService>
+  /** The keychain (keytar, for the app's keychain service), loaded on first use. */
+  keychain(): Promise<Keychain>
   /** Writes a line to standard output. */
   print(text: string): void
   /** Writes a warning line to standard error. */

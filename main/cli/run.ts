@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util'
 import { APP_VERSION } from '../core/app-info'
 import { defaultDataDir } from '../core/data-dir'
 import { isAppError } from '../core/errors'
+import type { Keychain } from '../core/secrets/keychain'
 import type { CredentialService } from '../core/service/service'
 import type { CommandContext, ParsedArgs } from './command'
 import { COMMANDS } from './commands'
@@ -60,6 +61,16 @@ export async function runAvcm(argv: readonly string[], io: CliIO): Promise<numbe
     return EXIT.usage
   }
   let service: CredentialService | undefined
+  let keychain: Promise<Keychain> | undefined
+  const openKeychain = (): Promise<Keychain> => {
+    keychain ??= Promise.all([
+      import('../core/secrets/keytar-store'),
+      import('../core/secrets/keychain'),
+    ]).then(([{ createKeytarKeychain }, { keychainService }]) =>
+      createKeytarKeychain(keychainService(io.env)),
+    )
+    return keychain
+  }
   try {
     const command = await entry.load()
     const args = parse(command.options, rest)
@@ -79,8 +90,11 @@ export async function runAvcm(argv: readonly string[], io: CliIO): Promise<numbe
       dataDir,
       print: (text) => print(io.stdout, text),
       warn: (text) => print(io.stderr, `avcm: warning: ${text}`),
+      keychain: openKeychain,
       service: async () => {
-        service ??= await startService(dataDir, io.env, (text) => print(io.stderr, `avcm: warning: ${text}`))
+        service ??= await startService(dataDir, await openKeychain(), (text) =>
+          print(io.stderr, `avcm: warning: ${text}`),
+        )
         return service
       },
     }
@@ -128,20 +142,11 @@ function defaults() {
  */
 async function startService(
   dataDir: string,
-  env: Readonly<Record<string, string | undefined>>,
+  keychain: Keychain,
   warn: (text: string) => void,
 ): Promise<CredentialService> {
-  const [{ CredentialService }, { createKeytarKeychain }, { keychainService }] = await Promise.all([
-    import('../core/service/service'),
-    import('../core/secrets/keytar-store'),
-    import('../core/secrets/keychain'),
-  ])
-  const service = new CredentialService({
-    dataDir,
-    keychain: createKeytarKeychain(keychainService(env)),
-    autoRefresh: false,
-    secrets: 'on-demand',
-  })
+  const { CredentialService } = await import('../core/service/service')
+  const service = new CredentialService({ dataDir, keychain, autoRefresh: false, secrets: 'on-demand' })
   await service.start()
   for (const problem of service.problems()) warn(problem.message)
   return service

@@ -3,11 +3,9 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createKeytarKeychain } from '../core/secrets/keytar-store'
 import { CredentialService } from '../core/service/service'
-import { startFakeApiVideo, type FakeApiVideo } from '../fake-api/server'
 import { buildNodeScript } from '../testing/build-script'
-import { requirePrivateKeychain, uniqueKeychainService } from '../testing/private-keychain'
+import { cliProfile, type CliProfile } from '../testing/cli-profile'
 import { runAvcm } from '../testing/run-avcm'
-import { tempDir } from '../testing/temp-dir'
 
 /**
  * Several processes on one profile, each asking for a token that forces a refresh: every call succeeds and
@@ -16,33 +14,21 @@ import { tempDir } from '../testing/temp-dir'
  */
 
 const LIFETIME = 3590
-let fake: FakeApiVideo
+let setup: CliProfile
 let worker: string
-let dir: ReturnType<typeof tempDir>
-let keychainService: string
 
 beforeAll(async () => {
-  requirePrivateKeychain()
-  fake = await startFakeApiVideo({ apiKeys: ['key'], accessTokenLifetimeSeconds: LIFETIME })
+  setup = await cliProfile({ accessTokenLifetimeSeconds: LIFETIME })
   worker = await buildNodeScript(join(import.meta.dirname, '../testing/token-worker.ts'))
-  dir = tempDir()
-  keychainService = uniqueKeychainService()
-  const env = { ...process.env, AVCM_DATA_DIR: dir.path, AVCM_KEYCHAIN_SERVICE: keychainService }
-  expect((await runAvcm(['add', 'acme', '--env', fake.url], { env, input: 'key' })).code).toBe(0)
 }, 60_000)
-afterAll(async () => {
-  const keychain = createKeytarKeychain(keychainService)
-  for (const { account } of await keychain.findAll()) await keychain.delete(account)
-  await fake.close()
-  dir.remove()
-})
+afterAll(() => setup.close())
 
 /** Runs the token worker as a separate process; resolves to its per-request results. */
 function askRepeatedly(count: number): Promise<{ ok: boolean; kind?: string; message?: string }[]> {
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
-      [worker, dir.path, keychainService, 'acme', String(count), String(LIFETIME)],
+      [worker, setup.dataDir, setup.keychainService, 'acme', String(count), String(LIFETIME)],
       { timeout: 120_000 },
       (error, stdout, stderr) => {
         if (error !== null) reject(new Error(`worker failed: ${stderr}`))
@@ -60,21 +46,24 @@ function askRepeatedly(count: number): Promise<{ ok: boolean; kind?: string; mes
 
 describe('concurrency across processes', { timeout: 180_000 }, () => {
   it('three processes × 30 forced refreshes: every call succeeds, no refresh token is presented twice', async () => {
-    fake.clearLog()
+    setup.fake.clearLog()
     const results = await Promise.all([askRepeatedly(30), askRepeatedly(30), askRepeatedly(30)])
     expect(results.flat()).toHaveLength(90)
     expect(results.flat().filter((r) => !r.ok)).toEqual([])
-    const refreshes = fake.requestsTo('auth/refresh')
+    const refreshes = setup.fake.requestsTo('auth/refresh')
     expect(refreshes).toHaveLength(90)
     expect(refreshes.filter((r) => r.refreshOutcome !== 'rotated')).toEqual([])
     expect(new Set(refreshes.map((r) => r.refreshToken)).size).toBe(90)
   })
 
   it('the app’s service and avcm processes side by side', async () => {
-    fake.clearLog()
-    const app = new CredentialService({ dataDir: dir.path, keychain: createKeytarKeychain(keychainService) })
+    setup.fake.clearLog()
+    const app = new CredentialService({
+      dataDir: setup.dataDir,
+      keychain: createKeytarKeychain(setup.keychainService),
+    })
     await app.start()
-    const env = { ...process.env, AVCM_DATA_DIR: dir.path, AVCM_KEYCHAIN_SERVICE: keychainService }
+    const { env } = setup
     const appCalls = (async () => {
       const outcomes: boolean[] = []
       for (let i = 0; i < 30; i += 1) {
@@ -98,7 +87,7 @@ describe('concurrency across processes', { timeout: 180_000 }, () => {
     app.stop()
     expect(appOutcomes.every(Boolean)).toBe(true)
     expect(cliCodes.every((code) => code === 0)).toBe(true)
-    const refreshes = fake.requestsTo('auth/refresh')
+    const refreshes = setup.fake.requestsTo('auth/refresh')
     expect(refreshes.length).toBe(45)
     expect(refreshes.filter((r) => r.refreshOutcome !== 'rotated')).toEqual([])
   })

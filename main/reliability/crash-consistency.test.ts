@@ -5,10 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { profilesDocumentSchema } from '../core/profiles/schema'
 import { createKeytarKeychain } from '../core/secrets/keytar-store'
 import { CredentialService } from '../core/service/service'
-import { startFakeApiVideo, type FakeApiVideo } from '../fake-api/server'
-import { requirePrivateKeychain, uniqueKeychainService } from '../testing/private-keychain'
+import { cliProfile, type CliProfile } from '../testing/cli-profile'
 import { AVCM, runAvcm } from '../testing/run-avcm'
-import { tempDir } from '../testing/temp-dir'
 
 /**
  * Crash consistency: `avcm refresh` (and `avcm rename`, which writes the profiles file) killed with
@@ -20,25 +18,14 @@ import { tempDir } from '../testing/temp-dir'
 
 const RUNS = 50
 const RENAME_RUNS = 10
-let fake: FakeApiVideo
-let dir: ReturnType<typeof tempDir>
+let setup: CliProfile
 let env: Record<string, string | undefined>
-let keychainService: string
 
 beforeAll(async () => {
-  requirePrivateKeychain()
-  fake = await startFakeApiVideo({ apiKeys: ['key'] })
-  dir = tempDir()
-  keychainService = uniqueKeychainService()
-  env = { ...process.env, AVCM_DATA_DIR: dir.path, AVCM_KEYCHAIN_SERVICE: keychainService }
-  expect((await runAvcm(['add', 'acme', '--env', fake.url], { env, input: 'key' })).code).toBe(0)
+  setup = await cliProfile()
+  env = setup.env
 }, 60_000)
-afterAll(async () => {
-  const keychain = createKeytarKeychain(keychainService)
-  for (const { account } of await keychain.findAll()) await keychain.delete(account)
-  await fake.close()
-  dir.remove()
-})
+afterAll(() => setup.close())
 
 /** A small seeded generator, so a failing run can be repeated with the same kill moments. */
 function seeded(seed: number): () => number {
@@ -76,8 +63,8 @@ async function nextStartAsProcess(): Promise<'valid' | 'needs-sign-in'> {
 /** A fresh engine on the same data directory and keychain as the next start. */
 async function nextStartInProcess(): Promise<'valid' | 'needs-sign-in'> {
   const service = new CredentialService({
-    dataDir: dir.path,
-    keychain: createKeytarKeychain(keychainService),
+    dataDir: setup.dataDir,
+    keychain: createKeytarKeychain(setup.keychainService),
     autoRefresh: false,
   })
   try {
@@ -95,7 +82,7 @@ async function nextStartInProcess(): Promise<'valid' | 'needs-sign-in'> {
 
 function profilesFileParses(): boolean {
   const parsed = profilesDocumentSchema.safeParse(
-    JSON.parse(readFileSync(join(dir.path, 'profiles.json'), 'utf8')),
+    JSON.parse(readFileSync(join(setup.dataDir, 'profiles.json'), 'utf8')),
   )
   return parsed.success
 }
@@ -137,7 +124,7 @@ describe('crash consistency', { timeout: 600_000 }, () => {
 
     expect(results.validAfter + results.needsSignInAfter).toBe(RUNS)
     // Every refresh token api.video saw twice belongs to a run that ended needing sign-in, and nothing else.
-    expect(fake.requestsTo('auth/refresh').filter((r) => r.refreshOutcome === 'reused')).toHaveLength(
+    expect(setup.fake.requestsTo('auth/refresh').filter((r) => r.refreshOutcome === 'reused')).toHaveLength(
       results.needsSignInAfter,
     )
     record('crash-consistency', results)

@@ -3,6 +3,7 @@ import { ApiError } from '../core/apivideo/api-error'
 import { MemoryKeychain } from '../core/secrets/memory-keychain'
 import { CredentialService } from '../core/service/service'
 import { startFakeApiVideo, type FakeApiVideo, type Fault, type FakeRoute } from '../fake-api/server'
+import { refreshTokenIn } from '../testing/stored-session'
 import { tempDir } from '../testing/temp-dir'
 import { startSelfSignedServer } from '../testing/tls-server'
 
@@ -241,7 +242,7 @@ async function attempt(operation: Operation): Promise<{ kind: string; message: s
 describe.each(['sign in', 'refresh', 'verify'] as const)('%s', (operation) => {
   it.each(CASES)('$name', async (testCase) => {
     const before = await service.getToken(profileId, { minValiditySeconds: 60 })
-    const refreshTokenBefore = keychain.entries.get(`${profileId}/refresh-token`)
+    const refreshTokenBefore = refreshTokenIn(keychain.entries.get(`${profileId}/session`))
     fake.clearLog()
     if (typeof testCase.fault === 'string') armed = testCase.fault
     else fake.inject(ROUTE[operation], testCase.fault)
@@ -271,7 +272,7 @@ describe.each(['sign in', 'refresh', 'verify'] as const)('%s', (operation) => {
     expect(fake.requests).toEqual([])
 
     // The refresh token is not lost: the keychain still holds the last one api.video issued.
-    expect(keychain.entries.get(`${profileId}/refresh-token`)).toBe(refreshTokenBefore)
+    expect(refreshTokenIn(keychain.entries.get(`${profileId}/session`))).toBe(refreshTokenBefore)
 
     // The state is consistent, and the profile recovers once api.video behaves again.
     const state = service.find(profileId).session

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createKeytarKeychain } from '../core/secrets/keytar-store'
 import { CredentialService } from '../core/service/service'
+import { refreshTokenIn } from './stored-session'
 
 /**
  * Runs inside its own private D-Bus session and gnome-keyring (the test starts it so), because it locks and
@@ -56,7 +57,7 @@ while (app.find(profile.id).session.keychainError !== undefined && Date.now() < 
   await new Promise((resolve) => setTimeout(resolve, 200))
 }
 report['recovered'] = app.find(profile.id).session.keychainError === undefined
-report['storedRefreshToken'] = await keychain.get(`${profile.id}/refresh-token`)
+report['storedRefreshToken'] = refreshTokenIn(await keychain.get(`${profile.id}/session`))
 report['activity'] = app.activity().map((entry) => entry.kind)
 app.stop()
 for (const { account } of await keychain.findAll()) await keychain.delete(account)

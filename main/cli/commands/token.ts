@@ -1,4 +1,6 @@
+import { systemClock } from '../../core/clock'
 import { InvalidInputError } from '../../core/errors'
+import { quickToken } from '../quick-token'
 import type { Command } from '../command'
 import { formatDuration } from '../format'
 
@@ -19,11 +21,21 @@ Options:
     if (seconds !== undefined && (!/^\d+$/.test(minValid as string) || seconds > 86_400)) {
       throw new InvalidInputError('--min-valid takes a whole number of seconds from 0 to 86400.')
     }
-    const service = await context.service()
-    const issued = await service.getToken(positionals[0] ?? '', {
-      ...(seconds === undefined ? {} : { minValiditySeconds: seconds }),
-      purpose: 'print',
-    })
+    const reference = positionals[0] ?? ''
+    const issued =
+      (await quickToken({
+        dataDir: context.dataDir,
+        reference,
+        minValiditySeconds: seconds,
+        keychain: await context.keychain(),
+        clock: systemClock,
+      })) ??
+      (await (
+        await context.service()
+      ).getToken(reference, {
+        ...(seconds === undefined ? {} : { minValiditySeconds: seconds }),
+        purpose: 'print',
+      }))
     const left = issued.expiresAt - Date.now()
     // A fresh token loses a few seconds in transit; only a real shortfall is worth a warning.
     if (seconds !== undefined && left < seconds * 1000 - 5000) {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { nameKey } from './name-key'
 
 /** Profile names: trimmed, 1–64 characters, no control characters. */
 export const profileNameSchema = z
@@ -116,7 +117,4 @@ export function emptyDocument(): ProfilesDocument {
   return { version: PROFILES_FILE_VERSION, profiles: [], settings: DEFAULT_SETTINGS }
 }
 
-/** Names are unique regardless of case and Unicode normalisation. */
-export function nameKey(name: string): string {
-  return name.trim().normalize('NFC').toLocaleLowerCase('en')
-}
+export { nameKey } from './name-key'

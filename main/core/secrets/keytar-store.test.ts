@@ -14,31 +14,30 @@ afterAll(async () => {
 })
 
 describe('the keytar adapter against a real Secret Service', () => {
-  it('passes the health probe', async () => {
+  it('passes the health probe and leaves nothing behind', async () => {
     await expect(store.probe()).resolves.toBeUndefined()
     expect(await keychain.findAll()).toEqual([])
   })
 
-  it('stores api.video-sized tokens and loads every profile with one findCredentials call', async () => {
+  it('stores api.video-sized tokens in one entry and reads many profiles at once', async () => {
     const refreshToken = `def50200${'a1'.repeat(400)}`
     const access = {
       token: `eyJ${'b'.repeat(850)}`,
       expiresAt: 1_800_000_000_000,
       issuedAt: 1_799_996_400_000,
     }
-    await store.saveRefreshToken('profile-1', refreshToken)
-    await store.saveAccessToken('profile-1', access)
-    await store.saveRefreshToken('profile-2', 'r2')
+    await store.saveSession('profile-1', { refreshToken, access })
+    await store.saveSession('profile-2', { refreshToken: 'r2' })
     await store.saveApiKey('profile-2', 'k2')
-    const all = await store.loadAll()
+    const all = await store.readMany(['profile-1', 'profile-2'])
     expect(all.get('profile-1')).toEqual({ refreshToken, access })
-    expect(all.get('profile-2')).toEqual({ refreshToken: 'r2', apiKey: 'k2' })
-    expect(await store.read('profile-1')).toEqual({ refreshToken, access })
+    expect(all.get('profile-2')).toEqual({ refreshToken: 'r2' })
+    expect(await store.readApiKey('profile-2')).toBe('k2')
   })
 
   it('deletes a profile’s entries and nothing else', async () => {
     await store.deleteAll('profile-2')
-    expect([...(await store.loadAll()).keys()]).toEqual(['profile-1'])
+    expect((await keychain.findAll()).map((entry) => entry.account)).toEqual(['profile-1/session'])
     expect(await store.read('profile-2')).toEqual({})
   })
 })

@@ -3,11 +3,15 @@ import { createApiVideoClient, type ApiVideoClient } from '../apivideo/client'
 import { baseUrlOf, environmentLabel, type Environment } from '../apivideo/environment'
 import type { Clock } from '../clock'
 import { withFileLock } from '../file-lock'
+import { semaphore } from '../limits'
 import { nameKey, type Profile } from '../profiles/schema'
 import type { SecretStore } from '../secrets/secret-store'
 import { Session, type SessionActivity } from '../sessions/session'
 import { ProfileNotFoundError } from './inputs'
 import type { ProfileView } from './types'
+
+/** How many refreshes (or sign-ins) run at once in one process. */
+export const MAX_CONCURRENT_REFRESHES = 4
 
 /** One profile and its live session. */
 export interface Entry {
@@ -32,6 +36,8 @@ export interface RegistryDeps {
 /** The profiles in memory, each with its session, found by id or by name. */
 export class Registry {
   private readonly entries = new Map<string, Entry>()
+  /** At most this many refreshes or sign-ins at once, so a hundred profiles expiring together stay polite. */
+  private readonly refreshes = semaphore(MAX_CONCURRENT_REFRESHES)
 
   constructor(private readonly deps: RegistryDeps) {}
 
@@ -44,10 +50,13 @@ export class Registry {
         client: this.clientFor(profile.environment),
         secrets: this.deps.secrets,
         withLock: (task) =>
-          withFileLock(join(this.deps.dataDir, 'locks', profile.id), `refreshing "${profile.name}"`, task),
+          this.refreshes(() =>
+            withFileLock(join(this.deps.dataDir, 'locks', profile.id), `refreshing "${profile.name}"`, task),
+          ),
         clock: this.deps.clock,
         random: this.deps.random,
         leadMs: this.deps.leadMs,
+        remembersApiKey: () => this.entries.get(profile.id)?.profile.rememberApiKey ?? profile.rememberApiKey,
         autoRefresh: this.deps.autoRefresh,
         onChange: () => {
           if (this.entries.has(profile.id)) this.deps.onChange(profile.id)

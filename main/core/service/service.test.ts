@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startFakeApiVideo, type FakeApiVideo } from '../../fake-api/server'
+import { refreshTokenIn } from '../../testing/stored-session'
 import { tempDir } from '../../testing/temp-dir'
 import { MemoryKeychain } from '../secrets/memory-keychain'
 import { CredentialService } from './service'
@@ -52,7 +53,7 @@ describe('add', () => {
     })
     expect(profile.session.expiresAt).toBeGreaterThan(Date.now() + 3500_000)
     expect(service.list().map((p) => p.name)).toEqual(['Acme'])
-    expect(keychain.entries.get(`${profile.id}/refresh-token`)).toMatch(/^def50200/)
+    expect(refreshTokenIn(keychain.entries.get(`${profile.id}/session`))).toMatch(/^def50200/)
     expect(keychain.entries.has(`${profile.id}/api-key`)).toBe(false)
     const restarted = await started()
     expect(restarted.list()).toMatchObject([{ name: 'Acme', session: { status: 'valid' } }])
@@ -144,14 +145,14 @@ describe('tokens', () => {
 
   it('idle() waits for a refresh in flight, so quitting never loses the new refresh token', async () => {
     const profile = await add()
-    const before = keychain.entries.get(`${profile.id}/refresh-token`)
+    const before = refreshTokenIn(keychain.entries.get(`${profile.id}/session`))
     fake.inject('auth/refresh', { kind: 'latency', ms: 200 })
     const refreshing = service.refresh('Acme')
     await expect.poll(() => fake.inFlight('auth/refresh')).toBe(1)
     await service.idle()
-    expect(keychain.entries.get(`${profile.id}/refresh-token`)).not.toBe(before)
+    expect(refreshTokenIn(keychain.entries.get(`${profile.id}/session`))).not.toBe(before)
     expect(fake.requestsTo('auth/refresh').at(-1)?.issued?.refreshToken).toBe(
-      keychain.entries.get(`${profile.id}/refresh-token`),
+      refreshTokenIn(keychain.entries.get(`${profile.id}/session`)),
     )
     await refreshing
   })
@@ -273,10 +274,12 @@ it('writes no token and no API key to any file in the data directory', async () 
   const secrets = new Set([
     'good-key',
     'second-key',
-    ...fake.requests.flatMap((r) => [r.refreshToken, r.bearer]).filter((s) => s !== undefined),
-    ...keychain.entries.values(),
+    ...fake.requests
+      .flatMap((r) => [r.issued?.accessToken, r.issued?.refreshToken])
+      .filter((s) => s !== undefined),
   ])
-  expect(secrets.size).toBeGreaterThan(6)
+  // Two API keys, and two tokens from each of two sign-ins and one refresh (the cached token is reused).
+  expect(secrets.size).toBe(8)
   const contents = filesIn(dir.path)
   expect(contents.length).toBeGreaterThan(0)
   for (const content of contents) for (const secret of secrets) expect(content).not.toContain(secret)

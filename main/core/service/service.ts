@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto'
+import { join } from 'node:path'
 import { parseApiKey } from '../apivideo/api-key'
 import { environmentLabel, type Environment } from '../apivideo/environment'
 import { systemClock, type Clock } from '../clock'
 import { InvalidInputError, isAppError } from '../errors'
+import { withFileLock } from '../file-lock'
 import { fingerprint } from '../fingerprint'
+import { nested, semaphore } from '../limits'
 import {
   settingsSchema,
   type Profile,
@@ -68,7 +71,11 @@ export class CredentialService {
   constructor(private readonly options: ServiceOptions) {
     this.clock = options.clock ?? systemClock
     this.file = new DocumentHolder(options.dataDir, this.clock)
-    this.secrets = new SecretStore(options.keychain)
+    // Keychain operations one at a time: in this process by a mutex, across processes by a lock file.
+    const keychainLock = join(options.dataDir, 'locks', 'keychain')
+    this.secrets = new SecretStore(options.keychain, {
+      serialize: nested(semaphore(1), (task) => withFileLock(keychainLock, 'the keychain', task)),
+    })
     this.notifier = new Notifier(this.clock)
     this.registry = new Registry({
       dataDir: options.dataDir,
@@ -169,11 +176,9 @@ export class CredentialService {
     const secrets = {
       refreshToken: grant.refreshToken,
       access: { token: grant.accessToken, expiresAt: grant.expiresAt, issuedAt: grant.receivedAt },
-      ...(remember ? { apiKey } : {}),
     }
     try {
-      await this.secrets.saveRefreshToken(profile.id, secrets.refreshToken)
-      await this.secrets.saveAccessToken(profile.id, secrets.access)
+      await this.secrets.saveSession(profile.id, secrets)
       if (remember) await this.secrets.saveApiKey(profile.id, apiKey)
       await this.mutate((document) => {
         this.file.assertNameFree(name, undefined, document)
@@ -198,9 +203,7 @@ export class CredentialService {
   async signIn(reference: string, apiKeyInput?: string, rememberApiKey?: boolean): Promise<ProfileView> {
     const entry = await this.loaded(reference)
     const apiKey =
-      apiKeyInput === undefined
-        ? (await this.secrets.read(entry.profile.id)).apiKey
-        : parseApiKey(apiKeyInput)
+      apiKeyInput === undefined ? await this.secrets.readApiKey(entry.profile.id) : parseApiKey(apiKeyInput)
     if (apiKey === undefined)
       throw new InvalidInputError('Enter the API key: this profile does not remember it.')
     const remember = rememberApiKey ?? entry.profile.rememberApiKey
@@ -370,18 +373,19 @@ export class CredentialService {
     this.notifier.emit({ type: 'settings', settings: this.file.document.settings })
   }
 
-  /** Every unloaded profile's secrets from one keychain call; a failing keychain is a problem to show. */
+  /** Every unloaded profile's tokens, read in parallel; a failing keychain is a problem to show. */
   private async loadAllSecrets(): Promise<KeychainError | undefined> {
+    const ids = [...this.unloaded]
     let secrets = new Map<string, ProfileSecrets>()
     let keychainFailure: KeychainError | undefined
     try {
-      secrets = await this.secrets.loadAll()
+      if (ids.length > 0) secrets = await this.secrets.readMany(ids)
     } catch (error) {
       if (!(error instanceof KeychainError)) throw error
       keychainFailure = error
       this.notifier.problem(error)
     }
-    for (const id of this.unloaded) {
+    for (const id of ids) {
       const session = this.registry.get(id)?.session
       if (keychainFailure === undefined) session?.load(secrets.get(id) ?? {})
       else session?.loadFailed(keychainFailure)

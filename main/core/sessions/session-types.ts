@@ -47,6 +47,8 @@ export interface SessionDeps {
   readonly clock: Clock
   readonly random: () => number
   readonly leadMs: () => number
+  /** Whether the person chose to keep the API key in the keychain (the profile's setting). */
+  readonly remembersApiKey: () => boolean
   /** False for one-shot use (avcm): no timers, no automatic refresh or retry. */
   readonly autoRefresh: boolean
   readonly onChange: () => void

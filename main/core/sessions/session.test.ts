@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { startFakeApiVideo, type FakeApiVideo } from '../../fake-api/server'
 import { tempDir } from '../../testing/temp-dir'
+import { refreshTokenIn } from '../../testing/stored-session'
 import { until } from '../../testing/until'
 import { createApiVideoClient } from '../apivideo/client'
 import { systemClock } from '../clock'
@@ -33,7 +34,9 @@ afterEach(async () => {
   dir.remove()
 })
 
-function makeSession(options: { autoRefresh?: boolean; random?: () => number } = {}): Session {
+function makeSession(
+  options: { autoRefresh?: boolean; random?: () => number; remembersApiKey?: boolean } = {},
+): Session {
   return new Session({
     profileId: 'p1',
     client: createApiVideoClient({ baseUrl: fake.url, timeoutMs: 5000 }),
@@ -42,6 +45,7 @@ function makeSession(options: { autoRefresh?: boolean; random?: () => number } =
     clock: systemClock,
     random: options.random ?? (() => 0.5),
     leadMs: () => LEAD,
+    remembersApiKey: () => options.remembersApiKey ?? false,
     autoRefresh: options.autoRefresh ?? true,
     onChange: () => undefined,
     onActivity: (entry) => activity.push(entry),
@@ -58,7 +62,7 @@ async function signedIn(session: Session, lifetimeSeconds = 3600): Promise<Sessi
 }
 
 const refreshes = () => fake.requestsTo('auth/refresh')
-const stored = (field: string) => keychain.entries.get(`p1/${field}`)
+const storedRefreshToken = () => refreshTokenIn(keychain.entries.get('p1/session'))
 
 describe('single flight', () => {
   it('50 concurrent token requests on an expired profile cause exactly one refresh', async () => {
@@ -180,9 +184,9 @@ describe('rejected refresh token', () => {
   })
 
   it('signs in again by itself when the API key is remembered', async () => {
-    const session = makeSession()
+    const session = makeSession({ remembersApiKey: true })
     await session.signIn('key', true)
-    expect(stored('api-key')).toBe('key')
+    expect(keychain.entries.get('p1/api-key')).toBe('key')
     fake.revokeRefreshTokens()
     await vi.advanceTimersByTimeAsync(3600_000 - LEAD)
     await until(() => expect(fake.requestsTo('auth/api-key')).toHaveLength(2))
@@ -194,14 +198,14 @@ describe('rejected refresh token', () => {
 describe('keychain failures', () => {
   it('a write failing after a refresh: the token is served, the error shown, the newest refresh token saved later', async () => {
     const session = await signedIn(makeSession())
-    const before = stored('refresh-token')
+    const before = storedRefreshToken()
     keychain.failNextWrites(2)
     await vi.advanceTimersByTimeAsync(3600_000 - LEAD)
     await until(() => expect(refreshes()).toHaveLength(1))
     await until(() => expect(session.snapshot().status).toBe('valid'))
     expect(session.snapshot().keychainError).toBeDefined()
     expect(session.snapshot().keychainError?.message).toMatch(/locked/)
-    expect(stored('refresh-token')).toBe(before)
+    expect(storedRefreshToken()).toBe(before)
     const served = await session.getToken(30 * MINUTE)
     expect(served.expiresAt).toBe(Date.now() + 3600_000)
 
@@ -214,7 +218,7 @@ describe('keychain failures', () => {
     const newest = refreshes().at(-1)
     expect(newest).toBeDefined()
     // The keychain now holds the refresh token api.video issued last: using it succeeds.
-    const check = await createApiVideoClient({ baseUrl: fake.url }).refresh(stored('refresh-token') ?? '')
+    const check = await createApiVideoClient({ baseUrl: fake.url }).refresh(storedRefreshToken() ?? '')
     expect(check.accessToken).toBeTruthy()
     expect(activity.some((a) => a.kind === 'keychain-recovered')).toBe(true)
   })
@@ -224,7 +228,7 @@ describe('other processes', () => {
   it('adopts tokens another process rotated instead of presenting a used refresh token', async () => {
     const mine = await signedIn(makeSession({ autoRefresh: false }))
     const other = makeSession({ autoRefresh: false })
-    other.load({ refreshToken: stored('refresh-token') ?? '' })
+    other.load({ refreshToken: storedRefreshToken() ?? '' })
     vi.setSystemTime(START + 30 * MINUTE)
     await other.getToken(10 * MINUTE)
     expect(refreshes()).toHaveLength(1)

@@ -73,7 +73,7 @@ export class Session {
       failures: this.failures,
       lastError: this.lastError,
       keychainError: this.tokens.keychainError,
-      remembersApiKey: this.tokens.remembersApiKey,
+      remembersApiKey: this.deps.remembersApiKey(),
     }
   }
 
@@ -187,7 +187,7 @@ export class Session {
     if (refreshToken === undefined) throw NeedsSignInError.signedOut()
     if (this.tokens.rejected) {
       // No second attempt with a token api.video already refused; only the remembered key can help.
-      if (!this.tokens.remembersApiKey) throw NeedsSignInError.rejected()
+      if (!this.deps.remembersApiKey()) throw NeedsSignInError.rejected()
       return this.signInWithRememberedKey()
     }
     try {
@@ -198,13 +198,13 @@ export class Session {
     } catch (error) {
       if (!(error instanceof ApiError) || error.kind !== 'credentials-rejected') throw error
       this.tokens.rejected = true
-      if (this.tokens.remembersApiKey) return this.signInWithRememberedKey()
+      if (this.deps.remembersApiKey()) return this.signInWithRememberedKey()
       throw error
     }
   }
 
   private async signInWithRememberedKey(): Promise<Outcome> {
-    const { apiKey } = await this.deps.secrets.read(this.deps.profileId)
+    const apiKey = await this.deps.secrets.readApiKey(this.deps.profileId)
     if (apiKey === undefined) throw NeedsSignInError.rejected()
     try {
       const grant = await this.deps.client.authenticate(apiKey)

@@ -22,7 +22,6 @@ export interface TokenHolderDeps {
 export class TokenHolder {
   private refresh: string | undefined
   private current: StoredAccessToken | undefined
-  private remembers = false
   /** The refresh token here was refused by api.video. */
   rejected = false
   /** The keychain does not hold our newest tokens yet. */
@@ -41,10 +40,6 @@ export class TokenHolder {
     return this.current
   }
 
-  get remembersApiKey(): boolean {
-    return this.remembers
-  }
-
   /** Set while the newest tokens live only in memory, or the keychain failed otherwise. */
   get keychainError(): ShownError | undefined {
     return this.problem
@@ -59,7 +54,6 @@ export class TokenHolder {
   adopt(secrets: ProfileSecrets): void {
     this.refresh = secrets.refreshToken
     this.current = secrets.access
-    this.remembers = secrets.apiKey !== undefined
   }
 
   /**
@@ -76,33 +70,28 @@ export class TokenHolder {
       return
     }
     if (this.unsaved) return
-    this.remembers = stored.apiKey !== undefined
     if (stored.refreshToken !== this.refresh) {
       this.adopt(stored)
       this.rejected = false
     }
   }
 
-  /** Saves the new refresh token first, then holds the new tokens; a keychain failure keeps them here. */
+  /**
+   * Saves the new tokens (refresh and access, in one keychain write) before holding them, so the access
+   * token is never handed out before the refresh token that came with it is safe; a keychain failure keeps
+   * them here, served, and saved later.
+   */
   async accept(grant: TokenGrant): Promise<void> {
     const access = { token: grant.accessToken, expiresAt: grant.expiresAt, issuedAt: grant.receivedAt }
-    let saved = true
     try {
-      await this.deps.secrets.saveRefreshToken(this.deps.profileId, grant.refreshToken)
+      await this.deps.secrets.saveSession(this.deps.profileId, { refreshToken: grant.refreshToken, access })
+      this.saved()
     } catch (error) {
-      saved = false
       this.saveFailed(error)
     }
     this.refresh = grant.refreshToken
     this.current = access
     this.rejected = false
-    if (!saved) return
-    try {
-      await this.deps.secrets.saveAccessToken(this.deps.profileId, access)
-      this.saved()
-    } catch (error) {
-      this.saveFailed(error)
-    }
   }
 
   /** Keeps the API key in the keychain, or forgets it (`undefined`). */
@@ -110,7 +99,6 @@ export class TokenHolder {
     try {
       if (apiKey === undefined) await this.deps.secrets.deleteApiKey(this.deps.profileId)
       else await this.deps.secrets.saveApiKey(this.deps.profileId, apiKey)
-      this.remembers = apiKey !== undefined
     } catch (error) {
       this.problem = shown(asAppError(error), this.deps.clock.now())
     }
@@ -126,10 +114,12 @@ export class TokenHolder {
     const { refresh, current } = this
     if (!this.unsaved || refresh === undefined) return false
     try {
-      await withLock(async () => {
-        await this.deps.secrets.saveRefreshToken(this.deps.profileId, refresh)
-        if (current !== undefined) await this.deps.secrets.saveAccessToken(this.deps.profileId, current)
-      })
+      await withLock(() =>
+        this.deps.secrets.saveSession(this.deps.profileId, {
+          refreshToken: refresh,
+          ...(current === undefined ? {} : { access: current }),
+        }),
+      )
     } catch (error) {
       this.saveFailed(error)
       return false
