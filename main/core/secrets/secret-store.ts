@@ -74,10 +74,7 @@ export class SecretStore {
     profileId: string,
     secrets: { readonly refreshToken: string; readonly access?: StoredAccessToken },
   ): Promise<void> {
-    const entry = JSON.stringify(
-      secrets.access === undefined ? { refreshToken: secrets.refreshToken } : secrets,
-    )
-    return this.set(sessionAccount(profileId), entry)
+    return this.set(sessionAccount(profileId), encodeSession(secrets))
   }
 
   /** The remembered API key, if the person chose to keep it. */
