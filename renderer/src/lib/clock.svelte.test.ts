@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { flushSync } from 'svelte'
 import { SharedClock } from './clock.svelte'
 
 beforeEach(() => {
@@ -45,5 +46,24 @@ describe('SharedClock', () => {
     expect(clock.now).toBe(Date.parse('2026-12-01T10:05:00.000Z'))
     expect(vi.getTimerCount()).toBe(1)
     stop()
+  })
+  it('does not make the effect that starts it depend on it', () => {
+    const clock = new SharedClock()
+    let runs = 0
+    const destroy = $effect.root(() => {
+      $effect(() => {
+        runs += 1
+        return clock.start()
+      })
+    })
+    flushSync()
+    vi.advanceTimersByTime(600)
+    flushSync()
+    vi.advanceTimersByTime(3000)
+    flushSync()
+    expect(clock.now).toBe(Date.parse('2026-12-01T10:00:04.000Z'))
+    expect(runs).toBe(1)
+    destroy()
+    expect(vi.getTimerCount()).toBe(0)
   })
 })

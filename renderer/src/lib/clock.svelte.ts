@@ -28,10 +28,13 @@ export class SharedClock {
   }
 
   private readonly tick = (): void => {
-    this.now = Date.now()
+    // Never read `this.now` here: start() runs inside components' effects, and reading the state would make
+    // each of them depend on the clock and restart it on every tick.
+    const now = Date.now()
+    this.now = now
     clearTimeout(this.timer)
     if (document.visibilityState === 'hidden') return
-    this.timer = setTimeout(this.tick, 1000 - (this.now % 1000))
+    this.timer = setTimeout(this.tick, 1000 - (now % 1000))
   }
 
   private readonly onVisibility = (): void => {
