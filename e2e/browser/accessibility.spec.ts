@@ -16,6 +16,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
 
 for (const theme of ['light', 'dark'] as const) {
   test(`no serious or critical axe violations in the ${theme} theme`, async ({ host }) => {
+    test.setTimeout(120_000) // four full axe-core scans
     await threeProfiles(host)
     await host.service.updateSettings({ theme })
     await host.open()
