@@ -103,7 +103,7 @@ export async function createHost(page: Page, options: HostOptions = {}): Promise
     installApi,
     CHANNELS.map((channel) => [channel, ...apiPath(channel)] as const),
   )
-  await serveRenderer(page)
+  await serveRenderer(page, options.rendererDir)
 
   return {
     page,
@@ -137,6 +137,8 @@ export interface HostOptions {
    * the fake server, so profiles can show their real environment badges. Tests never use it.
    */
   readonly officialHostsServedByFake?: boolean
+  /** The built renderer to serve; `out/renderer/` by default. */
+  readonly rendererDir?: string
 }
 
 function servedBy(fakeUrl: string): typeof fetch {

@@ -15,14 +15,17 @@ const TYPES: Readonly<Record<string, string>> = {
   '.woff2': 'font/woff2',
 }
 
-/** Serves `out/renderer/` (built by `npm run build`) at {@link APP_ORIGIN} for this page; anything else is refused. */
-export async function serveRenderer(page: Page): Promise<void> {
+/**
+ * Serves a built renderer (`out/renderer/`, from `npm run build`, unless another folder is given) at
+ * {@link APP_ORIGIN} for this page; anything else is refused.
+ */
+export async function serveRenderer(page: Page, rendererDir = RENDERER_DIR): Promise<void> {
   await page.route('**/*', async (route) => {
     const url = new URL(route.request().url())
     if (url.origin !== APP_ORIGIN) return route.abort('blockedbyclient')
     const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1))
-    const file = normalize(join(RENDERER_DIR, relative))
-    if (!file.startsWith(RENDERER_DIR + sep)) return route.fulfill({ status: 404 })
+    const file = normalize(join(rendererDir, relative))
+    if (!file.startsWith(rendererDir + sep)) return route.fulfill({ status: 404 })
     const body = await readFile(file).catch(() => undefined)
     if (body === undefined) return route.fulfill({ status: 404, body: 'not found' })
     return route.fulfill({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { nested, semaphore } from './limits'
+import { semaphore } from './limits'
 
 const tick = () => new Promise((resolve) => setImmediate(resolve))
 
@@ -34,13 +34,5 @@ describe('semaphore', () => {
     const mutex = semaphore(1)
     await expect(mutex(() => Promise.reject(new Error('no')))).rejects.toThrow('no')
     await expect(mutex(() => Promise.resolve('yes'))).resolves.toBe('yes')
-  })
-
-  it('nests two guards, the first outermost', async () => {
-    const calls: string[] = []
-    const outer = <T>(task: () => Promise<T>) => (calls.push('outer'), task())
-    const inner = <T>(task: () => Promise<T>) => (calls.push('inner'), task())
-    await nested(outer, inner)(() => Promise.resolve())
-    expect(calls).toEqual(['outer', 'inner'])
   })
 })

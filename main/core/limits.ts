@@ -1,9 +1,6 @@
 /** Runs a task under some exclusion or limit; resolves to what the task resolves to. */
 export type Guard = <T>(task: () => Promise<T>) => Promise<T>
 
-/** No limit at all. */
-export const unguarded: Guard = (task) => task()
-
 /**
  * At most `limit` tasks at once, the others waiting in order. With a limit of 1 it is a mutex.
  */
@@ -23,9 +20,4 @@ export function semaphore(limit: number): Guard {
       release()
     }
   }
-}
-
-/** Both guards, the first outermost. */
-export function nested(outer: Guard, inner: Guard): Guard {
-  return (task) => outer(() => inner(task))
 }

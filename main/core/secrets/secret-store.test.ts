@@ -88,21 +88,6 @@ describe('SecretStore', () => {
     expect(await store.read('p1')).toEqual({ refreshToken: 'r1' })
   })
 
-  it('runs each operation under the serialising guard', async () => {
-    const order: string[] = []
-    const store = new SecretStore(new MemoryKeychain(), {
-      serialize: async (task) => {
-        order.push('enter')
-        const result = await task()
-        order.push('leave')
-        return result
-      },
-    })
-    await store.saveSession('p1', { refreshToken: 'r1' })
-    await store.read('p1')
-    expect(order).toEqual(['enter', 'leave', 'enter', 'leave'])
-  })
-
   it('gives up on a keychain that does not answer', async () => {
     const keychain = new MemoryKeychain()
     keychain.get = () => new Promise(() => undefined)

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto'
-import { unguarded, type Guard } from '../limits'
 import type { Keychain } from './keychain'
 import { classifyKeychainFailure, keychainError, MAX_SECRET_BYTES } from './keychain-errors'
 import { apiKeyAccount, decodeSession, encodeSession, sessionAccount } from './session-entry'
@@ -28,24 +27,12 @@ const DEFAULT_TIMEOUT_MS = 10_000
  */
 export class SecretStore {
   private readonly timeoutMs: number
-  private readonly serialize: Guard
 
-  /**
-   * `serialize` runs each operation alone among every process using this keychain service: libsecret can
-   * hand keytar an entry whose secret is gone when another process rewrites it mid-read, and keytar then
-   * crashes. The app and avcm pass a cross-process lock.
-   */
   constructor(
     private readonly keychain: Keychain,
-    options: { readonly timeoutMs?: number; readonly serialize?: Guard } = {},
+    options: { readonly timeoutMs?: number } = {},
   ) {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
-    this.serialize = options.serialize ?? unguarded
-  }
-
-  /** Writes, reads back and deletes a canary; throws a {@link KeychainError} telling what is wrong. */
-  probe(): Promise<void> {
-    return this.serialize(() => this.probeNow())
   }
 
   /**
@@ -53,15 +40,13 @@ export class SecretStore {
    * findCredentials, which reads entries one by one and, on a locked gnome-keyring, crashes the process).
    * If any is missing, a probe decides whether the keychain is locked or the entry really is gone.
    */
-  readMany(profileIds: readonly string[]): Promise<Map<string, ProfileSecrets>> {
-    return this.serialize(async () => {
-      const entries = await Promise.all(
-        profileIds.map((id) => this.call(() => this.keychain.get(sessionAccount(id)))),
-      )
-      const secrets = new Map(profileIds.map((id, i) => [id, decodeSession(entries[i] ?? null)]))
-      if ([...secrets.values()].some((s) => s.refreshToken === undefined)) await this.probeNow()
-      return secrets
-    })
+  async readMany(profileIds: readonly string[]): Promise<Map<string, ProfileSecrets>> {
+    const entries = await Promise.all(
+      profileIds.map((id) => this.call(() => this.keychain.get(sessionAccount(id)))),
+    )
+    const secrets = new Map(profileIds.map((id, i) => [id, decodeSession(entries[i] ?? null)]))
+    if ([...secrets.values()].some((s) => s.refreshToken === undefined)) await this.probe()
+    return secrets
   }
 
   /** One profile's tokens; a missing entry is believed only after a fresh probe (a locked keyring reads as empty). */
@@ -79,9 +64,7 @@ export class SecretStore {
 
   /** The remembered API key, if the person chose to keep it. */
   readApiKey(profileId: string): Promise<string | undefined> {
-    return this.serialize(
-      async () => (await this.call(() => this.keychain.get(apiKeyAccount(profileId)))) ?? undefined,
-    )
+    return this.call(() => this.keychain.get(apiKeyAccount(profileId))).then((key) => key ?? undefined)
   }
 
   /** Saves the API key (only for "remember API key"). */
@@ -91,7 +74,7 @@ export class SecretStore {
 
   /** Forgets the remembered API key. */
   async deleteApiKey(profileId: string): Promise<void> {
-    await this.serialize(() => this.call(() => this.keychain.delete(apiKeyAccount(profileId))))
+    await this.call(() => this.keychain.delete(apiKeyAccount(profileId)))
   }
 
   /** Deletes a profile's tokens, keeping a remembered API key. */
@@ -104,19 +87,18 @@ export class SecretStore {
     return this.deleteAccounts([sessionAccount(profileId), apiKeyAccount(profileId)])
   }
 
-  private deleteAccounts(accounts: readonly string[]): Promise<void> {
-    return this.serialize(async () => {
-      await this.probeNow() // a locked keyring "deletes" nothing and says it went well
-      for (const account of accounts) await this.call(() => this.keychain.delete(account))
-    })
+  private async deleteAccounts(accounts: readonly string[]): Promise<void> {
+    await this.probe() // a locked keyring "deletes" nothing and says it went well
+    for (const account of accounts) await this.call(() => this.keychain.delete(account))
   }
 
   private set(account: string, value: string): Promise<void> {
     if (Buffer.byteLength(value, 'utf8') > MAX_SECRET_BYTES) return Promise.reject(keychainError('too-large'))
-    return this.serialize(() => this.call(() => this.keychain.set(account, value)))
+    return this.call(() => this.keychain.set(account, value))
   }
 
-  private async probeNow(): Promise<void> {
+  /** Writes, reads back and deletes a canary; throws a {@link KeychainError} telling what is wrong. */
+  async probe(): Promise<void> {
     const canary = `probe/${randomBytes(6).toString('hex')}`
     const value = randomBytes(16).toString('hex')
     await this.call(() => this.keychain.set(canary, value))

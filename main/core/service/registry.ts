@@ -49,10 +49,7 @@ export class Registry {
         profileId: profile.id,
         client: this.clientFor(profile.environment),
         secrets: this.deps.secrets,
-        withLock: (task) =>
-          this.refreshes(() =>
-            withFileLock(join(this.deps.dataDir, 'locks', profile.id), `refreshing "${profile.name}"`, task),
-          ),
+        withLock: (task) => this.refreshes(() => this.withProfileLock(profile, task)),
         clock: this.deps.clock,
         random: this.deps.random,
         leadMs: this.deps.leadMs,
@@ -67,6 +64,14 @@ export class Registry {
     }
     this.entries.set(profile.id, entry)
     return entry
+  }
+
+  /**
+   * Runs `task` holding the profile's cross-process lock: every write of the profile's keychain entries, and
+   * any read that must not overlap one, happens under it.
+   */
+  withProfileLock<T>(profile: Pick<Profile, 'id' | 'name'>, task: () => Promise<T>): Promise<T> {
+    return withFileLock(join(this.deps.dataDir, 'locks', profile.id), `"${profile.name}"`, task)
   }
 
   /** Replaces a profile's session, for a profile whose environment changed. */

@@ -1,12 +1,9 @@
 import { randomUUID } from 'node:crypto'
-import { join } from 'node:path'
 import { parseApiKey } from '../apivideo/api-key'
 import { environmentLabel, type Environment } from '../apivideo/environment'
 import { systemClock, type Clock } from '../clock'
 import { InvalidInputError, isAppError } from '../errors'
-import { withFileLock } from '../file-lock'
 import { fingerprint } from '../fingerprint'
-import { nested, semaphore } from '../limits'
 import {
   settingsSchema,
   type Profile,
@@ -71,11 +68,7 @@ export class CredentialService {
   constructor(private readonly options: ServiceOptions) {
     this.clock = options.clock ?? systemClock
     this.file = new DocumentHolder(options.dataDir, this.clock)
-    // Keychain operations one at a time: in this process by a mutex, across processes by a lock file.
-    const keychainLock = join(options.dataDir, 'locks', 'keychain')
-    this.secrets = new SecretStore(options.keychain, {
-      serialize: nested(semaphore(1), (task) => withFileLock(keychainLock, 'the keychain', task)),
-    })
+    this.secrets = new SecretStore(options.keychain)
     this.notifier = new Notifier(this.clock)
     this.registry = new Registry({
       dataDir: options.dataDir,
@@ -118,7 +111,7 @@ export class CredentialService {
     }
     const { profile, session } = this.registry.resolve(reference)
     if (!this.unloaded.has(profile.id)) return
-    session.load(await this.secrets.read(profile.id))
+    session.load(await this.readSettled(profile))
     this.unloaded.delete(profile.id)
   }
 
@@ -285,7 +278,7 @@ export class CredentialService {
     this.file.assertWritable()
     const { profile } = this.registry.resolve(reference)
     const environment = parseEnvironmentInput(environmentInput)
-    await this.secrets.deleteTokens(profile.id)
+    await this.registry.withProfileLock(profile, () => this.secrets.deleteTokens(profile.id))
     await this.mutate((document) => ({
       ...document,
       profiles: document.profiles.map((p) => (p.id === profile.id ? { ...p, environment } : p)),
@@ -294,7 +287,7 @@ export class CredentialService {
       ...profile,
       environment,
     }
-    this.registry.replace(changed).session.load(await this.secrets.read(profile.id))
+    this.registry.replace(changed).session.load(await this.readSettled(changed))
     this.emitProfiles()
     return this.registry.view(profile.id)
   }
@@ -303,7 +296,7 @@ export class CredentialService {
   async remove(reference: string): Promise<void> {
     this.file.assertWritable()
     const { profile } = this.registry.resolve(reference)
-    await this.secrets.deleteAll(profile.id)
+    await this.registry.withProfileLock(profile, () => this.secrets.deleteAll(profile.id))
     await this.mutate((document) => ({
       ...document,
       profiles: document.profiles.filter((p) => p.id !== profile.id),
@@ -363,7 +356,7 @@ export class CredentialService {
       }
       const { session } = this.registry.add(profile)
       try {
-        session.load(await this.secrets.read(profile.id))
+        session.load(await this.readSettled(profile))
       } catch (error) {
         if (!(error instanceof KeychainError)) throw error
         session.loadFailed(error)
@@ -380,6 +373,13 @@ export class CredentialService {
     let keychainFailure: KeychainError | undefined
     try {
       if (ids.length > 0) secrets = await this.secrets.readMany(ids)
+      // An entry being rewritten by another process can read as missing: ask again under its lock.
+      for (const id of ids) {
+        const entry = this.registry.get(id)
+        if (entry !== undefined && secrets.get(id)?.refreshToken === undefined) {
+          secrets.set(id, await this.readSettled(entry.profile))
+        }
+      }
     } catch (error) {
       if (!(error instanceof KeychainError)) throw error
       keychainFailure = error
@@ -392,6 +392,16 @@ export class CredentialService {
     }
     this.unloaded.clear()
     return keychainFailure
+  }
+
+  /**
+   * A profile's tokens; if the entry reads as missing, read again under the profile's lock, so a rewrite by
+   * another process in the middle of the read is not taken for a signed-out profile.
+   */
+  private async readSettled(profile: Profile): Promise<ProfileSecrets> {
+    const secrets = await this.secrets.read(profile.id)
+    if (secrets.refreshToken !== undefined) return secrets
+    return this.registry.withProfileLock(profile, () => this.secrets.read(profile.id))
   }
 
   /** The entry of a profile, with its secrets loaded. */
