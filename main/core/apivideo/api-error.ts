@@ -42,24 +42,3 @@ export class ApiError extends AppError<ApiErrorKind> {
     this.serverTitle = details.serverTitle
   }
 }
-
-/**
- * True for failures worth retrying later with the same credentials: the server or the network had a problem,
- * not the credentials.
- */
-export function isTransient(kind: ApiErrorKind): boolean {
-  switch (kind) {
-    case 'rate-limited':
-    case 'server':
-    case 'network':
-    case 'timeout':
-    case 'invalid-response':
-      return true
-    case 'credentials-rejected':
-    case 'forbidden':
-    case 'not-found':
-    case 'unexpected-status':
-    case 'aborted':
-      return false
-  }
-}
