@@ -45,11 +45,49 @@ describe('labels and base URLs', () => {
     expect(environmentLabel({ kind: 'sandbox' })).toBe('sandbox')
   })
 
-  it('knows loopback hosts', () => {
-    expect(['localhost', '127.0.0.1', '127.4.5.6', '[::1]', 'app.localhost'].every(isLoopbackHost)).toBe(true)
-    expect(
-      ['example.com', '10.0.0.1', '::2', '128.0.0.1', 'localhost.example.com'].some(isLoopbackHost),
-    ).toBe(false)
+  it.each(['localhost', 'LOCALHOST', '127.0.0.1', '127.4.5.6', '127.255.255.255', '[::1]', '::1'])(
+    'takes %s for loopback',
+    (host) => {
+      expect(isLoopbackHost(host)).toBe(true)
+    },
+  )
+
+  it.each([
+    'example.com',
+    '10.0.0.1',
+    '::2',
+    '128.0.0.1',
+    '127.0.0.256',
+    'localhost.example.com',
+    // Outside systemd-resolved, *.localhost and "localhost." may be asked of DNS.
+    'app.localhost',
+    'a.b.localhost',
+    'localhost.',
+    // IPv4-mapped loopback reaches 127.0.0.1 only on a dual-stack socket: refused, one form per address.
+    '[::ffff:127.0.0.1]',
+    '[::ffff:7f00:1]',
+    '[0:0:0:0:0:ffff:7f00:1]',
+    '[::]',
+    '0.0.0.0',
+  ])('does not take %s for loopback', (host) => {
+    expect(isLoopbackHost(host)).toBe(false)
+  })
+
+  it.each([
+    'http://app.localhost:3000',
+    'http://[::ffff:127.0.0.1]:8787',
+    'http://localhost.:3000',
+    'http://0.0.0.0:8787',
+  ])('refuses plain http to %s', (input) => {
+    expect(() => parseEnvironment(input)).toThrow(/plain http:\/\/ is allowed only to this computer/)
+  })
+
+  it('accepts 127.0.0.0/8 however the URL spells it', () => {
+    expect(parseEnvironment('http://127.1:8787')).toEqual({
+      kind: 'custom',
+      baseUrl: 'http://127.0.0.1:8787',
+    })
+    expect(parseEnvironment('http://0x7f.0.0.1')).toEqual({ kind: 'custom', baseUrl: 'http://127.0.0.1' })
   })
 })
 

@@ -31,12 +31,15 @@ export function environmentLabel(environment: Environment): string {
 /**
  * True for `localhost`, 127.0.0.0/8 and ::1: the only hosts a custom base URL may reach over plain http.
  * Expects a host name as the URL parser normalises it (`127.1` becomes `127.0.0.1`, IPv6 is compressed).
+ * Not `*.localhost` nor `localhost.`: outside systemd-resolved such names may be asked of DNS. Not the
+ * IPv4-mapped `::ffff:127.0.0.1` either: it reaches loopback only through a dual-stack socket, and nobody
+ * needs a second spelling of 127.0.0.1.
  */
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '').toLowerCase()
-  if (host === 'localhost' || host.endsWith('.localhost')) return true
-  if (/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)) return true
-  return host === '::1'
+  if (host === 'localhost' || host === '::1') return true
+  const octets = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host)
+  return octets !== null && octets.slice(1).every((octet) => Number(octet) <= 255)
 }
 
 /**
