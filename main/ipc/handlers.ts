@@ -30,6 +30,7 @@ export function createHandlers(ports: HandlerPorts): Handlers {
       return null
     },
     'settings:get': () => Promise.resolve(service.settings()),
+    // The one place an update is applied (theme, shortcut, launch at login), so its failure is the answer.
     'settings:update': async (patch) => {
       const settings = await service.updateSettings(patch)
       await ports.applySettings(settings)

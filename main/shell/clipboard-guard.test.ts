@@ -1,5 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { ClipboardGuard, electronTextClipboard, type TextClipboard } from './clipboard-guard'
+import {
+  AppQuittingError,
+  ClipboardGuard,
+  electronTextClipboard,
+  type TextClipboard,
+} from './clipboard-guard'
 
 /** The system clipboard, shared by the app and "the person", asynchronous like Electron's. */
 class FakeClipboard implements TextClipboard {
@@ -90,14 +95,14 @@ describe('ClipboardGuard', () => {
     const g = guard()
     await expect(g.copy('token-1')).resolves.toBeNull()
     await vi.advanceTimersByTimeAsync(24 * 3600_000)
-    await g.clearOnQuit()
+    await g.closeAndClear()
     expect(clipboard.text).toBe('token-1')
   })
 
   it('clears on quit if the clipboard still holds our value, and only once', async () => {
     const g = guard()
     await g.copy('token-1')
-    await g.clearOnQuit()
+    await g.closeAndClear()
     expect(clipboard.text).toBe('')
     clipboard.personCopies('later text')
     await vi.advanceTimersByTimeAsync(60_000)
@@ -108,14 +113,74 @@ describe('ClipboardGuard', () => {
     const g = guard()
     await g.copy('token-1')
     clipboard.personCopies('a URL')
-    await g.clearOnQuit()
+    await g.closeAndClear()
     expect(clipboard.text).toBe('a URL')
   })
 
   it('does nothing on quit when nothing was copied', async () => {
     clipboard.personCopies('untouched')
-    await guard().clearOnQuit()
+    await guard().closeAndClear()
     expect(clipboard.writes).toEqual([])
+  })
+
+  it('refuses copies once closed, with a reason a person understands, and leaves the clipboard alone', async () => {
+    const g = guard()
+    await g.closeAndClear()
+    clipboard.personCopies('untouched')
+    const refused = g.copy('token-late')
+    await expect(refused).rejects.toBeInstanceOf(AppQuittingError)
+    await expect(refused).rejects.toMatchObject({
+      kind: 'app-quitting',
+      message: 'The app is quitting; nothing was copied.',
+    })
+    expect(clipboard.text).toBe('untouched')
+    expect(clipboard.writes).toEqual([])
+  })
+
+  it('lets a copy whose write is in flight finish, then clears it', async () => {
+    const g = guard()
+    let finishWrite = (): void => undefined
+    vi.spyOn(clipboard, 'writeText').mockImplementationOnce((text) => {
+      return new Promise<void>((resolve) => {
+        finishWrite = () => {
+          clipboard.text = text
+          clipboard.writes.push(text)
+          resolve()
+        }
+      })
+    })
+    const copying = g.copy('token-in-flight')
+    const closing = g.closeAndClear()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(clipboard.writes).toEqual([])
+    finishWrite()
+    await expect(copying).resolves.toBe(T0)
+    await closing
+    expect(clipboard.writes).toEqual(['token-in-flight', ''])
+    expect(clipboard.text).toBe('')
+    await vi.advanceTimersByTimeAsync(60_000)
+    expect(clipboard.writes).toEqual(['token-in-flight', ''])
+  })
+
+  it('clears once when a timed clear is running as it closes', async () => {
+    const g = guard()
+    await g.copy('token-1')
+    let finishRead = (): void => undefined
+    vi.spyOn(clipboard, 'readText').mockImplementationOnce(
+      () => new Promise<string>((resolve) => (finishRead = () => resolve(clipboard.text))),
+    )
+    await vi.advanceTimersByTimeAsync(30_000)
+    const closing = g.closeAndClear()
+    finishRead()
+    await closing
+    expect(clipboard.writes).toEqual(['token-1', ''])
+  })
+
+  it('closes once: a second call waits for the same clear', async () => {
+    const g = guard()
+    await g.copy('token-1')
+    await Promise.all([g.closeAndClear(), g.closeAndClear()])
+    expect(clipboard.writes).toEqual(['token-1', ''])
   })
 
   it('reports a clipboard that fails while clearing, instead of an unhandled rejection', async () => {

@@ -50,4 +50,58 @@ describe('createSettingsApplier', () => {
     await expect(apply(on)).rejects.toThrow()
     expect(failing).toHaveBeenCalledTimes(2)
   })
+
+  it('serialises calls: a second call waits for the first, so launch-at-login writes never overlap', async () => {
+    const pending: { enabled: boolean; finish: () => void; fail: (error: Error) => void }[] = []
+    const launchAtLogin = vi.fn(
+      (enabled: boolean) =>
+        new Promise<void>((resolve, reject) => pending.push({ enabled, finish: resolve, fail: reject })),
+    )
+    const { nativeTheme, apply } = setup(launchAtLogin)
+    const turnOn = apply({ ...DEFAULT_SETTINGS, launchAtLogin: true, theme: 'dark' })
+    const turnOff = apply({ ...DEFAULT_SETTINGS, launchAtLogin: false, theme: 'light' })
+    await Promise.resolve()
+    expect(pending.map((call) => call.enabled)).toEqual([true])
+    expect(nativeTheme.themeSource).toBe('dark')
+    pending[0]?.finish()
+    await turnOn
+    await vi.waitFor(() => expect(pending).toHaveLength(2))
+    expect(pending[1]?.enabled).toBe(false)
+    expect(nativeTheme.themeSource).toBe('light')
+    pending[1]?.finish()
+    await turnOff
+    expect(launchAtLogin).toHaveBeenCalledTimes(2)
+  })
+
+  it('writes launch at login once when the same settings are applied twice at once', async () => {
+    const finishes: (() => void)[] = []
+    const launchAtLogin = vi.fn(() => new Promise<void>((resolve) => finishes.push(resolve)))
+    const { apply } = setup(launchAtLogin)
+    const on = { ...DEFAULT_SETTINGS, launchAtLogin: true }
+    const first = apply(on)
+    const second = apply(on)
+    await Promise.resolve()
+    finishes[0]?.()
+    await first
+    for (const finish of finishes) finish()
+    await second
+    expect(launchAtLogin).toHaveBeenCalledOnce()
+  })
+
+  it('goes on with the next call when one fails, each caller getting its own outcome', async () => {
+    let fail: (error: Error) => void = () => undefined
+    const launchAtLogin = vi
+      .fn<(enabled: boolean) => Promise<void>>()
+      .mockImplementationOnce(() => new Promise<void>((_resolve, reject) => (fail = reject)))
+      .mockImplementation(() => Promise.resolve())
+    const { apply } = setup(launchAtLogin)
+    const turnOn = apply({ ...DEFAULT_SETTINGS, launchAtLogin: true })
+    const turnOnAgain = apply({ ...DEFAULT_SETTINGS, launchAtLogin: true })
+    await Promise.resolve()
+    expect(launchAtLogin).toHaveBeenCalledOnce()
+    fail(new Error('EACCES'))
+    await expect(turnOn).rejects.toMatchObject({ kind: 'launch-at-login' })
+    await expect(turnOnAgain).resolves.toBeUndefined()
+    expect(launchAtLogin).toHaveBeenCalledTimes(2)
+  })
 })

@@ -1,7 +1,9 @@
 import { describe, expect, it, vi } from 'vitest'
 import { APP_VERSION } from '../core/app-info'
-import { DEFAULT_SETTINGS } from '../core/profiles/schema'
+import { AppError } from '../core/errors'
+import { DEFAULT_SETTINGS, type Settings } from '../core/profiles/schema'
 import type { CredentialService } from '../core/service/service'
+import { createHandlers } from '../ipc/handlers'
 import { profileView } from './profile-fixtures'
 import { createShellPorts, type ShellPortsInput } from './shell-ports'
 
@@ -53,5 +55,27 @@ describe('createShellPorts', () => {
     const { ports, changed } = setup({ applySettings: failing })
     await expect(ports.applySettings(DEFAULT_SETTINGS)).rejects.toThrow('nope')
     expect(changed).toHaveBeenCalledOnce()
+  })
+
+  it('applies an update once, through the handler, with the settings as saved', async () => {
+    const saved: Settings = { ...DEFAULT_SETTINGS, launchAtLogin: true, clipboardClearSeconds: 5 }
+    const service = {
+      updateSettings: vi.fn(() => Promise.resolve(saved)),
+    } as unknown as CredentialService
+    const applySettings = vi.fn(() => Promise.resolve())
+    const { ports, changed } = setup({ service, applySettings })
+    await expect(createHandlers(ports)['settings:update']({ launchAtLogin: true })).resolves.toBe(saved)
+    expect(applySettings).toHaveBeenCalledOnce()
+    expect(applySettings).toHaveBeenCalledWith(saved)
+    expect(changed).toHaveBeenCalledOnce()
+  })
+
+  it('answers a settings update with the launch-at-login failure, for the renderer to show', async () => {
+    const service = {
+      updateSettings: () => Promise.resolve({ ...DEFAULT_SETTINGS, launchAtLogin: true }),
+    } as unknown as CredentialService
+    const failure = new AppError('launch-at-login', 'Launch at login could not be turned on.')
+    const { ports } = setup({ service, applySettings: () => Promise.reject(failure) })
+    await expect(createHandlers(ports)['settings:update']({ launchAtLogin: true })).rejects.toBe(failure)
   })
 })

@@ -12,7 +12,11 @@ export interface ShellPortsInput {
   readonly platform: string
   /** Why the global shortcut could not be registered, or null. */
   readonly shortcutError: () => string | null
-  /** Applies theme, launch at login and the shortcut. */
+  /**
+   * Applies theme, launch at login and the shortcut: the serialised applier (createSettingsApplier). After an
+   * update this, through the `settings:update` handler, is the one place settings are applied, so a failure
+   * reaches the renderer; the composition does not apply them again on the service's `settings` event.
+   */
   readonly applySettings: (settings: Settings) => Promise<void>
   /** Called after anything that may change the app's state (shortcut, demo), to tell the renderer. */
   readonly appStateMayHaveChanged: () => void
