@@ -58,6 +58,30 @@ const boundaries = [
     },
   },
   {
+    // Everything the preload imports at run time is bundled into the sandboxed preload: the contract's zod
+    // schemas once made it 181 KB (preload/bundle-size.test.ts keeps it under 10 KB).
+    files: ['preload/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'zod', message: 'The preload validates nothing; main does, with the contract.' },
+            keytarOnlyInAdapter,
+          ],
+          patterns: [
+            {
+              regex: String.raw`(^|/)main/(?!ipc/channels$)`,
+              allowTypeImports: true,
+              message:
+                'The preload may import only types from main/, and the channel names from main/ipc/channels.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['renderer/**/*.ts', 'renderer/**/*.svelte'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [

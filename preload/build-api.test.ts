@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
-import { CHANNELS, EVENT_CHANNEL, apiPath, type AppEvent } from '../main/ipc/contract'
+import { CHANNELS, EVENT_CHANNEL, apiPath } from '../main/ipc/channels'
+import type { AppEvent } from '../main/ipc/contract'
 import { buildApi, type IpcBridge, type IpcListener } from './build-api'
 
 /** ipcRenderer reduced to invoke and a listener table, with a way for "main" to push an event. */

@@ -1,4 +1,6 @@
-import { CHANNELS, EVENT_CHANNEL, apiPath, type Api, type AppEvent } from '../main/ipc/contract'
+// Only the channel names at run time: the contract's schemas stay in main, out of the sandboxed preload.
+import { CHANNELS, EVENT_CHANNEL, apiPath } from '../main/ipc/channels'
+import type { Api, AppEvent } from '../main/ipc/contract'
 
 /** A listener as ipcRenderer calls it: the IPC event first (never handed to the page), then the payload. */
 export type IpcListener = (event: unknown, payload: unknown) => void

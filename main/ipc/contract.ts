@@ -3,12 +3,15 @@ import type { CopyFormat } from '../core/copy-formats'
 import { settingsPatchSchema, type Settings } from '../core/profiles/schema'
 import type { ActivityEntry } from '../core/service/activity-log'
 import type { ProfileView, ServiceEvent, ServiceProblem, VerifyOutcome } from '../core/service/types'
+import type { Channel } from './channels'
+
+export { apiPath, CHANNELS, EVENT_CHANNEL, type Channel } from './channels'
 
 /**
- * The IPC contract: every channel between the renderer and main, named `domain:action`, with a runtime
- * schema for its request and the type of its response. Main registers a handler per channel from it, the
- * preload builds `window.api` from it, the renderer is typed by it, and the browser host serves it.
- * Adding a channel means adding it here and giving it a handler; nothing else changes.
+ * The IPC contract: for every channel of main/ipc/channels.ts, a runtime schema for its request and the type
+ * of its response. Main registers a handler per channel from it, the preload builds `window.api` from the
+ * channel list and this file's types, the renderer is typed by it, and the browser host serves it.
+ * Adding a channel means naming it in channels.ts, declaring it here and giving it a handler.
  */
 
 const id = z.string().min(1).max(64)
@@ -86,28 +89,21 @@ export const contract = {
   'settings:update': channel<typeof settingsPatchSchema, Settings>(settingsPatchSchema),
   'activity:list': channel<typeof none, readonly ActivityEntry[]>(none),
   'demo:start': channel<typeof none, ProfileView>(none),
-} as const
+} as const satisfies { readonly [C in Channel]: ChannelSpec<z.ZodType, unknown> }
+// `satisfies` refuses a channel of the list without a schema here, and a schema for a channel not in the list.
 
 type AddRequest = { name: string; environment: string; apiKey: string; rememberApiKey: boolean }
 type SignInRequest = { id: string; apiKey?: string | undefined; rememberApiKey?: boolean | undefined }
 
-/** Every channel name. */
-export type Channel = keyof typeof contract
 /** What a channel takes. */
 export type RequestOf<C extends Channel> = z.infer<(typeof contract)[C]['request']>
 /** What a channel gives back. */
 export type ResponseOf<C extends Channel> = (typeof contract)[C]['response']
 
-/** Every channel name, at run time. */
-export const CHANNELS = Object.keys(contract) as Channel[]
-
 /** How every answer crosses the bridge: a value, or an error as `{kind, message}` (never a stack trace). */
 export type Envelope<T> =
   | { readonly ok: true; readonly value: T }
   | { readonly ok: false; readonly error: { readonly kind: string; readonly message: string } }
-
-/** The one event channel, main → renderer. */
-export const EVENT_CHANNEL = 'events:push'
 
 /** What main pushes to the renderer. */
 export type AppEvent =
@@ -137,10 +133,4 @@ export type Api = {
     /** Calls `listener` for every event; returns the function that stops it. */
     subscribe(listener: (event: AppEvent) => void): () => void
   }
-}
-
-/** The `[domain, function name]` of a channel, as the preload and the browser host lay out `window.api`. */
-export function apiPath(channel: Channel): readonly [domain: string, name: string] {
-  const [domain = '', action = ''] = channel.split(':')
-  return [domain, action.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase())]
 }

@@ -4,8 +4,8 @@ import { join } from 'node:path'
 import type { BrowserWindowConstructorOptions } from 'electron'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { tempDir } from '../testing/temp-dir'
-import { EVENT_CHANNEL } from '../ipc/contract'
-import { MainWindow, type AppWindow, type MainWindowDeps } from './main-window'
+import { EVENT_CHANNEL } from '../ipc/channels'
+import { MainWindow, type MainWindowDeps } from './main-window'
 import { saveWindowState } from './window-state-file'
 
 /** A BrowserWindow reduced to its visible state and events. */
@@ -67,12 +67,20 @@ let dir: ReturnType<typeof tempDir>
 beforeEach(() => (dir = tempDir()))
 afterEach(() => dir.remove())
 
-async function open(visible = true, quitting = false) {
-  let created: FakeWindow | undefined
+async function open(visible = true, quitting = false, devTools = false) {
+  const created: FakeWindow[] = []
   const nativeTheme = Object.assign(new EventEmitter(), { shouldUseDarkColors: false })
   const workArea = { x: 0, y: 0, width: 1920, height: 1080 }
+  /** Stands in for Electron's BrowserWindow class, keeping the window it made. */
+  class FakeBrowserWindow extends FakeWindow {
+    constructor(options: BrowserWindowConstructorOptions) {
+      super(options)
+      created.push(this)
+    }
+  }
   const deps: MainWindowDeps = {
-    createWindow: (options) => (created = new FakeWindow(options)) as unknown as AppWindow,
+    BrowserWindow: FakeBrowserWindow as unknown as MainWindowDeps['BrowserWindow'],
+    devTools,
     screen: {
       getPrimaryDisplay: () =>
         ({ id: 1, workArea }) as ReturnType<MainWindowDeps['screen']['getPrimaryDisplay']>,
@@ -87,15 +95,39 @@ async function open(visible = true, quitting = false) {
     onError: vi.fn(),
   }
   const main = await MainWindow.open(deps, visible)
-  if (created === undefined) throw new Error('no window created')
-  return { main, window: created, nativeTheme }
+  const [window] = created
+  if (window === undefined || created.length > 1) throw new Error('not exactly one window created')
+  return { main, window, nativeTheme }
 }
 
 describe('MainWindow', () => {
+  it('opens with every security flag of the checklist, and no developer tools in production', async () => {
+    const { window } = await open()
+    expect(window.options.webPreferences).toEqual({
+      preload: '/app/out/preload/index.cjs',
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webviewTag: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      enableBlinkFeatures: '',
+      disableBlinkFeatures: 'Auxclick',
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      spellcheck: false,
+      devTools: false,
+    })
+    const development = await open(true, false, true)
+    expect(development.window.options.webPreferences?.devTools).toBe(true)
+  })
+
   it('loads the renderer hidden, and shows it once ready', async () => {
     const { window } = await open()
-    expect(window.options).toMatchObject({ show: false, backgroundColor: '#f5f6f8' })
-    expect(window.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true })
+    expect(window.options).toMatchObject({ show: false, backgroundColor: '#f5f6f8', minWidth: 640 })
     expect(window.loaded).toBe('app://renderer/index.html')
     expect(window.visible).toBe(false)
     window.emit('ready-to-show')

@@ -4,8 +4,8 @@ import { APP_ORIGIN } from './app-origin'
 import {
   denyAllPermissions,
   externalUrlAllowed,
+  guardAllWebContents,
   guardWebContents,
-  refuseCertificateErrors,
   type GuardedContents,
 } from './web-guards'
 
@@ -23,11 +23,16 @@ class FakeContents extends EventEmitter {
   }
 }
 
-function guarded(): { contents: FakeContents; openExternal: ReturnType<typeof vi.fn> } {
+/** Electron's shell reduced to the system browser. */
+function fakeShell() {
+  return { openExternal: vi.fn<(url: string) => Promise<void>>(() => Promise.resolve()) }
+}
+
+function guarded() {
   const contents = new FakeContents()
-  const openExternal = vi.fn(() => Promise.resolve())
-  guardWebContents(contents as unknown as GuardedContents, APP_ORIGIN, openExternal)
-  return { contents, openExternal }
+  const shell = fakeShell()
+  guardWebContents(contents as unknown as GuardedContents, APP_ORIGIN, shell)
+  return { contents, openExternal: shell.openExternal }
 }
 
 describe('guardWebContents', () => {
@@ -38,6 +43,14 @@ describe('guardWebContents', () => {
     expect(openExternal).not.toHaveBeenCalled()
     expect(contents.openHandler?.({ url: 'https://dashboard.api.video/' })).toEqual({ action: 'deny' })
     expect(openExternal).toHaveBeenCalledExactlyOnceWith('https://dashboard.api.video/')
+  })
+
+  it('hands an allowed link the page navigates to over to the system browser, and nothing else', () => {
+    const { contents, openExternal } = guarded()
+    expect(contents.attempt('will-navigate', 'https://docs.api.video/reference')).toBe(true)
+    expect(contents.attempt('will-navigate', 'http://docs.api.video/reference')).toBe(true)
+    expect(contents.attempt('will-redirect', 'https://api.video/')).toBe(true)
+    expect(openExternal).toHaveBeenCalledExactlyOnceWith('https://docs.api.video/reference')
   })
 
   it.each(['will-navigate', 'will-frame-navigate', 'will-redirect'])('keeps %s at our origin', (event) => {
@@ -92,11 +105,14 @@ describe('session and app guards', () => {
     expect(device()).toBe(false)
   })
 
-  it('refuses certificate errors explicitly', () => {
+  it('guards every web contents the app creates, with the shell it was given', () => {
     const app = new EventEmitter()
-    refuseCertificateErrors(app)
-    const callback = vi.fn()
-    app.emit('certificate-error', {}, {}, 'https://x/', 'net::ERR_CERT_AUTHORITY_INVALID', {}, callback, true)
-    expect(callback).toHaveBeenCalledExactlyOnceWith(false)
+    const shell = fakeShell()
+    guardAllWebContents(app, APP_ORIGIN, shell)
+    const contents = new FakeContents()
+    app.emit('web-contents-created', {}, contents)
+    expect(contents.attempt('will-navigate', 'https://evil.example/')).toBe(true)
+    expect(contents.openHandler?.({ url: 'https://api.video/' })).toEqual({ action: 'deny' })
+    expect(shell.openExternal).toHaveBeenCalledExactlyOnceWith('https://api.video/')
   })
 })

@@ -1,49 +1,34 @@
 import { describe, expect, it } from 'vitest'
-import { backgroundColorFor, windowOptions } from './window-options'
+import { backgroundColorFor, MIN_WINDOW_SIZE, windowGeometry } from './window-options'
 
-const options = windowOptions({
+const geometry = windowGeometry({
   title: 'api.video Credential Manager',
-  preload: '/app/out/preload/index.cjs',
   backgroundColor: '#ffffff',
   placement: { bounds: { x: 10, y: 20, width: 960, height: 680 }, maximized: false },
 })
 
-describe('windowOptions', () => {
-  it('carries every security flag of the checklist', () => {
-    expect(options.webPreferences).toEqual({
-      preload: '/app/out/preload/index.cjs',
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webviewTag: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      enableBlinkFeatures: '',
-      disableBlinkFeatures: 'Auxclick',
-      navigateOnDragDrop: false,
-      safeDialogs: true,
-      spellcheck: false,
-    })
-  })
-
+describe('windowGeometry', () => {
   it('waits for ready-to-show, over the theme’s background, at the remembered place', () => {
-    expect(options).toMatchObject({
+    expect(geometry).toEqual({
+      title: 'api.video Credential Manager',
       show: false,
       backgroundColor: '#ffffff',
       x: 10,
       y: 20,
       width: 960,
       height: 680,
+      minWidth: MIN_WINDOW_SIZE.width,
+      minHeight: MIN_WINDOW_SIZE.height,
     })
   })
 
+  it('leaves the web preferences to the window itself', () => {
+    expect(geometry).not.toHaveProperty('webPreferences')
+  })
+
   it('lets the system centre a window that has no remembered position', () => {
-    const centred = windowOptions({
+    const centred = windowGeometry({
       title: 't',
-      preload: 'p',
       backgroundColor: '#000000',
       placement: { bounds: { width: 800, height: 600 }, maximized: false },
     })

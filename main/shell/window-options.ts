@@ -4,20 +4,22 @@ import type { WindowPlacement } from './window-bounds'
 /** The window's smallest useful size. */
 export const MIN_WINDOW_SIZE = { width: 640, height: 480 } as const
 
-/** What {@link windowOptions} needs to know. */
-export interface WindowOptionsInput {
+/** What {@link windowGeometry} needs to know. */
+export interface WindowGeometryInput {
   readonly title: string
-  /** The built preload, a CommonJS file (sandboxed preloads cannot load ES modules). */
-  readonly preload: string
   readonly backgroundColor: string
   readonly placement: WindowPlacement
 }
 
+/** The main window's options apart from its web preferences, which main-window.ts writes where it opens it. */
+export type WindowGeometry = Omit<BrowserWindowConstructorOptions, 'webPreferences'>
+
 /**
- * The main window's options. Every security-relevant web preference is spelled out even where it is
- * Electron's default, so a change of default or a careless edit shows up in review and in the unit test.
+ * Where the main window opens, how small it may get, and how it appears. The security-relevant web
+ * preferences are not here: they are written literally at `new BrowserWindow(…)` in main-window.ts, where a
+ * reviewer and the hardening audit (electronegativity) can see them.
  */
-export function windowOptions(input: WindowOptionsInput): BrowserWindowConstructorOptions {
+export function windowGeometry(input: WindowGeometryInput): WindowGeometry {
   const { bounds } = input.placement
   return {
     ...(bounds.x === undefined || bounds.y === undefined ? {} : { x: bounds.x, y: bounds.y }),
@@ -29,25 +31,6 @@ export function windowOptions(input: WindowOptionsInput): BrowserWindowConstruct
     // Shown on ready-to-show, over a background of the theme's colour: no white flash, no half-drawn page.
     show: false,
     backgroundColor: input.backgroundColor,
-    webPreferences: {
-      preload: input.preload,
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webviewTag: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      enableBlinkFeatures: '',
-      // A middle click on a link would ask for a new window; setWindowOpenHandler refuses it anyway, and
-      // without the auxclick event the page cannot even try.
-      disableBlinkFeatures: 'Auxclick',
-      navigateOnDragDrop: false,
-      safeDialogs: true,
-      spellcheck: false,
-    },
   }
 }
 
