@@ -1,7 +1,12 @@
 import { spawn } from 'node:child_process'
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { createServer, type IncomingMessage } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { networkInterfaces } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { createKeytarKeychain } from '../core/secrets/keytar-store'
+import { encodeSession } from '../core/secrets/session-entry'
 import { startFakeApiVideo, type FakeApiVideo } from '../fake-api/server'
 import { requirePrivateKeychain, uniqueKeychainService } from '../testing/private-keychain'
 import { AVCM, runAvcm } from '../testing/run-avcm'
@@ -185,6 +190,92 @@ describe('avcm against the fake api.video and the real keychain', { timeout: 60_
       if (!statSync(file).isFile()) continue
       const content = readFileSync(file, 'utf8')
       for (const secret of secrets) expect(content).not.toContain(secret)
+    }
+  })
+})
+
+describe('avcm and a profile whose stored base URL is refused', { timeout: 60_000 }, () => {
+  /** A plain http server on this machine's network address (not loopback), recording what reaches it. */
+  async function trap(): Promise<{ url: string; received: string[]; close: () => Promise<void> }> {
+    const address = Object.values(networkInterfaces())
+      .flat()
+      .find((a) => a !== undefined && a.family === 'IPv4' && !a.internal)?.address
+    const received: string[] = []
+    const server = createServer((request: IncomingMessage, response) => {
+      received.push(`${request.method ?? ''} ${request.url ?? ''}`)
+      response.writeHead(400).end()
+    })
+    if (address === undefined) {
+      // No network address to listen on: a name that is not loopback still shows the refusal.
+      return { url: 'http://attacker.example', received, close: () => Promise.resolve() }
+    }
+    await new Promise<void>((resolve) => server.listen(0, address, resolve))
+    const url = `http://${address}:${(server.address() as AddressInfo).port}`
+    // It is reachable, so "it received nothing" means something.
+    await fetch(`${url}/probe`)
+    expect(received.splice(0)).toEqual(['GET /probe'])
+    return {
+      url,
+      received,
+      close: () => new Promise((resolve) => server.close(() => resolve())),
+    }
+  }
+
+  it('refuses it in one line and sends nothing, while the other profiles keep working', async () => {
+    const attacker = await trap()
+    try {
+      await avcmWithInput('demo-key', 'add', 'acme', '--env', fake.url)
+      const file = join(dir.path, 'profiles.json')
+      const document = JSON.parse(readFileSync(file, 'utf8')) as { profiles: unknown[] }
+      const id = 'evil-profile-0001'
+      document.profiles.push({
+        id,
+        name: 'evil',
+        environment: { kind: 'custom', baseUrl: attacker.url },
+        createdAt: 1,
+        rememberApiKey: true,
+      })
+      writeFileSync(file, JSON.stringify(document, null, 2))
+      // A token still valid for 30 minutes (the quick path of `avcm token` would print it), and a key.
+      const keychain = createKeytarKeychain(env['AVCM_KEYCHAIN_SERVICE'] ?? '')
+      const now = Date.now()
+      await keychain.set(
+        `${id}/session`,
+        encodeSession({
+          refreshToken: 'evil-refresh-token',
+          access: { token: 'evil.access.token', expiresAt: now + 1_800_000, issuedAt: now - 1_800_000 },
+        }),
+      )
+      await keychain.set(`${id}/api-key`, 'other-key')
+      fake.clearLog()
+
+      const refused = new RegExp(
+        `^avcm: This profile's base URL ${attacker.url.replace(/\./g, '\\.')} is not allowed: ` +
+          '.*plain http:// is allowed only to this computer.*profiles\\.json\\.\n$',
+      )
+      for (const [input, ...args] of [
+        ['', 'token', 'evil'],
+        ['', 'token', 'evil', '--min-valid', '3600'],
+        ['', 'refresh', 'evil'],
+        ['', 'verify', 'evil'],
+        ['other-key', 'sign-in', 'evil'],
+        ['', 'sign-in', 'evil', '--remembered'],
+      ] as const) {
+        const result = await avcmWithInput(input, ...args)
+        expect(result, args.join(' ')).toMatchObject({ code: 1, stdout: '' })
+        expect(result.stderr, args.join(' ')).toMatch(refused)
+      }
+      expect(attacker.received).toEqual([])
+      expect(fake.requests).toEqual([])
+
+      expect((await avcm('token', 'acme')).stdout).toMatch(/^eyJ/)
+      expect((await avcm('list')).stdout).toMatch(/\nevil\s+\S+\s+needs sign-in\s+/)
+      expect((await avcm('status', 'evil')).stdout).toMatch(/last error\s+This profile's base URL/)
+      expect((await avcm('remove', 'evil', '--yes')).code).toBe(0)
+      expect(await keychain.get(`${id}/api-key`)).toBeNull()
+      expect(attacker.received).toEqual([])
+    } finally {
+      await attacker.close()
     }
   })
 })

@@ -57,10 +57,36 @@ describe('quickToken', () => {
       join(dir.path, 'profiles.json'),
       JSON.stringify({
         version: 1,
-        profiles: [{ id: 'p-acme', name: 'Acme Prod' }],
+        profiles: [{ id: 'p-acme', name: 'Acme Prod', environment: { kind: 'sandbox' } }],
         settings: { minValidityMinutes: 45 },
       }),
     )
     await expect(ask('acme prod')).resolves.toBeUndefined()
+  })
+
+  it.each([
+    ['plain http beyond this computer', { kind: 'custom', baseUrl: 'http://attacker.example' }],
+    ['a user name in the URL', { kind: 'custom', baseUrl: 'https://u:p@proxy.example.com' }],
+    ['no environment at all', undefined],
+    ['an unknown kind', { kind: 'staging' }],
+  ])('leaves a profile with %s to the engine, which refuses it', async (_, environment) => {
+    writeFileSync(
+      join(dir.path, 'profiles.json'),
+      JSON.stringify({ version: 1, profiles: [{ id: 'p-acme', name: 'Acme Prod', environment }] }),
+    )
+    await expect(ask('acme prod')).resolves.toBeUndefined()
+  })
+
+  it('serves a profile with a custom base URL the rule allows', async () => {
+    for (const baseUrl of ['https://proxy.example.com/api', 'http://127.0.0.1:8787']) {
+      writeFileSync(
+        join(dir.path, 'profiles.json'),
+        JSON.stringify({
+          version: 1,
+          profiles: [{ id: 'p-acme', name: 'Acme Prod', environment: { kind: 'custom', baseUrl } }],
+        }),
+      )
+      await expect(ask('acme prod')).resolves.toMatchObject({ accessToken: 'a.b.c' })
+    }
   })
 })

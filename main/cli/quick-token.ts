@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { baseUrlRefusal } from '../core/apivideo/environment'
 import type { Clock } from '../core/clock'
 import { nameKey } from '../core/profiles/name-key'
 import type { Keychain } from '../core/secrets/keychain'
@@ -12,8 +13,8 @@ const DEFAULT_MIN_VALIDITY_MINUTES = 10
 /**
  * `avcm token` without the engine, when the stored access token is already good enough: the profiles file
  * and one keychain read, nothing else loaded. Anything unexpected (no such profile, an unreadable file, a
- * missing entry, a token that expires too soon) answers `undefined`, and the engine takes over, with its
- * checks, its refresh and its error messages.
+ * base URL the engine refuses, a missing entry, a token that expires too soon) answers `undefined`, and
+ * the engine takes over, with its checks, its refresh and its error messages.
  */
 export async function quickToken(options: {
   readonly dataDir: string
@@ -30,10 +31,10 @@ export async function quickToken(options: {
   }
   if (document.version !== 1 || !Array.isArray(document.profiles)) return undefined
   const key = nameKey(options.reference)
-  const profile = (document.profiles as { id?: unknown; name?: unknown }[]).find(
+  const profile = (document.profiles as { id?: unknown; name?: unknown; environment?: unknown }[]).find(
     (p) => p.id === options.reference || (typeof p.name === 'string' && nameKey(p.name) === key),
   )
-  if (typeof profile?.id !== 'string') return undefined
+  if (typeof profile?.id !== 'string' || !usable(profile.environment)) return undefined
   const setting = document.settings?.minValidityMinutes
   const minValidMs =
     (options.minValiditySeconds ??
@@ -47,4 +48,11 @@ export async function quickToken(options: {
   const { access } = decodeSession(entry)
   if (access === undefined || access.expiresAt - options.clock.now() < minValidMs) return undefined
   return { accessToken: access.token, expiresAt: access.expiresAt }
+}
+
+/** Whether the engine would use this stored environment; a base URL it refuses is the engine's to explain. */
+function usable(environment: unknown): boolean {
+  const { kind, baseUrl } = (environment ?? {}) as { kind?: unknown; baseUrl?: unknown }
+  if (kind === 'production' || kind === 'sandbox') return true
+  return kind === 'custom' && typeof baseUrl === 'string' && baseUrlRefusal(baseUrl) === undefined
 }

@@ -22,6 +22,7 @@ Options:
     refuseKeyOnCommandLine(values['api-key'])
     const service = await context.service()
     const current = service.find(positionals[0] ?? '')
+    service.assertUsable(current.id)
     const apiKey = values['remembered'] === true ? undefined : await readApiKey(context, current.name)
     const remember =
       values['remember-api-key'] === true ? true : values['forget-api-key'] === true ? false : undefined

@@ -398,6 +398,33 @@ describe('network failures', () => {
   })
 })
 
+describe('a base URL the environment rule refuses', () => {
+  it.each(['http://attacker.example', 'http://app.localhost:3000', 'https://user:pw@proxy.example.com'])(
+    'sends no request with a secret to %s',
+    async (baseUrl) => {
+      const fetched: string[] = []
+      const recording: typeof fetch = (input) => {
+        fetched.push(input instanceof Request ? input.url : input.toString())
+        return Promise.reject(new TypeError('fetch failed'))
+      }
+      const refusing = createApiVideoClient({ baseUrl, fetch: recording })
+      for (const call of [
+        refusing.authenticate('api-key'),
+        refusing.refresh('refresh-token'),
+        refusing.verify('access-token'),
+      ]) {
+        await expect(call).rejects.toMatchObject({
+          kind: 'base-url-not-allowed',
+          message: expect.stringMatching(
+            /^This profile's base URL .* is not allowed: A base URL must/,
+          ) as unknown,
+        })
+      }
+      expect(fetched).toEqual([])
+    },
+  )
+})
+
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const server = createServer()

@@ -1,6 +1,7 @@
 import { USER_AGENT } from '../app-info'
 import { systemClock, type Clock } from '../clock'
 import { ApiError, type ApiOperation } from './api-error'
+import { baseUrlRefusal } from './environment'
 import { errorForStatus } from './status-errors'
 import { sendRequest, type HttpResponse } from './http'
 import { firstProblem, tokenResponseSchema, videosPageSchema } from './responses'
@@ -54,26 +55,37 @@ export const DEFAULT_TIMEOUT_MS = 15_000
 /** Default cap on a response body. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024
 
-/** Creates a client for one base URL (production, sandbox or a validated custom URL). */
+/**
+ * Creates a client for one base URL (production, sandbox or a validated custom URL). A base URL that breaks
+ * the environment rule (plain http beyond this computer, credentials, a query) gets a client whose every call
+ * fails without a request, so no secret can reach it however the URL got here.
+ */
 export function createApiVideoClient(options: ApiVideoClientOptions): ApiVideoClient {
   const clock = options.clock ?? systemClock
+  const refusal = baseUrlRefusal(options.baseUrl)
   const send = (
     operation: ApiOperation,
     path: string,
     init: { method: 'GET' | 'POST'; headers: Record<string, string>; body?: string },
     signal: AbortSignal | undefined,
   ): Promise<HttpResponse> =>
-    sendRequest({
-      operation,
-      url: new URL(`${options.baseUrl}${path}`),
-      method: init.method,
-      headers: { 'User-Agent': options.userAgent ?? USER_AGENT, Accept: 'application/json', ...init.headers },
-      ...(init.body === undefined ? {} : { body: init.body }),
-      timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-      maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
-      signal,
-      fetch: options.fetch ?? fetch,
-    })
+    refusal !== undefined
+      ? Promise.reject(refusal)
+      : sendRequest({
+          operation,
+          url: new URL(`${options.baseUrl}${path}`),
+          method: init.method,
+          headers: {
+            'User-Agent': options.userAgent ?? USER_AGENT,
+            Accept: 'application/json',
+            ...init.headers,
+          },
+          ...(init.body === undefined ? {} : { body: init.body }),
+          timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+          maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+          signal,
+          fetch: options.fetch ?? fetch,
+        })
 
   const grant = async (
     operation: 'authenticate' | 'refresh',

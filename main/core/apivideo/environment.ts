@@ -1,4 +1,4 @@
-import { InvalidInputError } from '../errors'
+import { AppError, InvalidInputError } from '../errors'
 
 /** Where a profile's api.video project lives. */
 export type Environment =
@@ -67,19 +67,53 @@ function normaliseCustomBaseUrl(text: string): string {
       `"${text.slice(0, 100)}" is neither "production", "sandbox" nor a URL such as https://api.example.com.`,
     )
   }
+  const problem = baseUrlProblem(url)
+  if (problem !== undefined) throw new InvalidInputError(problem)
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`
+}
+
+/** The one rule for a base URL, typed or stored: why requests may not go to it, or undefined when they may. */
+function baseUrlProblem(url: URL): string | undefined {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new InvalidInputError(`A base URL must start with https:// (got ${url.protocol}).`)
+    return `A base URL must start with https:// (got ${url.protocol}).`
   }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-    throw new InvalidInputError(
-      `A base URL must use https://; plain http:// is allowed only to this computer (localhost, 127.0.0.1, [::1]).`,
-    )
+    return 'A base URL must use https://; plain http:// is allowed only to this computer (localhost, 127.0.0.1, [::1]).'
   }
   if (url.username !== '' || url.password !== '') {
-    throw new InvalidInputError('A base URL must not contain a user name or password.')
+    return 'A base URL must not contain a user name or password.'
   }
   if (url.search !== '' || url.hash !== '') {
-    throw new InvalidInputError('A base URL must not contain a query (?…) or a fragment (#…).')
+    return 'A base URL must not contain a query (?…) or a fragment (#…).'
   }
-  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`
+  return undefined
+}
+
+/** A stored profile's base URL breaks the rule a typed one must follow: nothing is sent to it. */
+export class BaseUrlNotAllowedError extends AppError<'base-url-not-allowed'> {
+  constructor(shownUrl: string, problem: string) {
+    super(
+      'base-url-not-allowed',
+      `This profile's base URL ${shownUrl} is not allowed: ${problem} ` +
+        'Remove the profile, or correct its base URL in profiles.json.',
+    )
+    this.name = 'BaseUrlNotAllowedError'
+  }
+}
+
+/**
+ * Why requests may not go to this base URL, which came from somewhere other than a person's typing (the
+ * profiles file), or undefined when they may. The same rule as {@link parseEnvironment}'s.
+ */
+export function baseUrlRefusal(baseUrl: string): BaseUrlNotAllowedError | undefined {
+  let url: URL
+  try {
+    url = new URL(baseUrl)
+  } catch {
+    return new BaseUrlNotAllowedError('(unreadable)', 'It is not a URL.')
+  }
+  const problem = baseUrlProblem(url)
+  // Shown without a user name, password, query or fragment, which could hold a secret.
+  const shownUrl = `${url.protocol}//${url.host}${url.pathname === '/' ? '' : url.pathname}`.slice(0, 200)
+  return problem === undefined ? undefined : new BaseUrlNotAllowedError(shownUrl, problem)
 }

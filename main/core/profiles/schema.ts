@@ -13,7 +13,11 @@ export const profileNameSchema = z
       .regex(/^[^\p{Cc}]*$/u, { error: 'A profile name cannot contain control characters.' }),
   )
 
-/** An environment as stored: the custom URL was validated before it was saved. */
+/**
+ * An environment as stored. Only its shape is checked here: the file is written by others too, so whether
+ * requests may go to a custom URL is decided per profile when it is loaded, by the environment module's
+ * rule (`baseUrlRefusal`), and a profile that breaks it is refused without making the whole file unreadable.
+ */
 export const environmentSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('production') }),
   z.object({ kind: z.literal('sandbox') }),

@@ -1,7 +1,8 @@
 import { join } from 'node:path'
 import { createApiVideoClient, type ApiVideoClient } from '../apivideo/client'
-import { baseUrlOf, environmentLabel, type Environment } from '../apivideo/environment'
+import { baseUrlOf, baseUrlRefusal, environmentLabel, type Environment } from '../apivideo/environment'
 import type { Clock } from '../clock'
+import type { AppError } from '../errors'
 import { withFileLock } from '../file-lock'
 import { semaphore } from '../limits'
 import { nameKey, type Profile } from '../profiles/schema'
@@ -17,6 +18,8 @@ export const MAX_CONCURRENT_REFRESHES = 4
 export interface Entry {
   profile: Profile
   readonly session: Session
+  /** Why the profile may not be used as stored (its base URL breaks the rule), if so. */
+  readonly refusal: AppError | undefined
 }
 
 /** What every session is built with. */
@@ -41,10 +44,15 @@ export class Registry {
 
   constructor(private readonly deps: RegistryDeps) {}
 
-  /** Creates the session of a profile (not yet loaded). */
+  /**
+   * Creates the session of a profile (not yet loaded). The stored base URL is checked here with the rule a
+   * typed one follows; a profile that breaks it keeps its place, but its session refuses every use.
+   */
   add(profile: Profile): Entry {
+    const refusal = baseUrlRefusal(baseUrlOf(profile.environment))
     const entry: Entry = {
       profile,
+      refusal,
       session: new Session({
         profileId: profile.id,
         client: this.clientFor(profile.environment),
@@ -60,6 +68,7 @@ export class Registry {
         },
         onActivity: (activity) =>
           this.deps.onActivity(this.entries.get(profile.id)?.profile ?? profile, activity),
+        refusal,
       }),
     }
     this.entries.set(profile.id, entry)

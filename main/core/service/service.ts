@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { parseApiKey } from '../apivideo/api-key'
-import { environmentLabel, type Environment } from '../apivideo/environment'
+import { baseUrlOf, environmentLabel, type Environment } from '../apivideo/environment'
 import { systemClock, type Clock } from '../clock'
 import { InvalidInputError, isAppError } from '../errors'
 import { fingerprint } from '../fingerprint'
@@ -147,6 +147,15 @@ export class CredentialService {
   /** The profile with this id, or this name (case-insensitive). */
   find(reference: string): ProfileView {
     return this.registry.view(this.registry.resolve(reference).profile.id)
+  }
+
+  /**
+   * Throws why the profile cannot be used as stored (a base URL the app refuses), if it cannot; lets a
+   * front refuse before it asks a person for an API key.
+   */
+  assertUsable(reference: string): void {
+    const { refusal } = this.registry.resolve(reference)
+    if (refusal !== undefined) throw refusal
   }
 
   /** Signs in with the API key and saves the profile; if api.video refuses, nothing at all is saved. */
@@ -350,11 +359,13 @@ export class CredentialService {
     for (const id of this.registry.ids()) if (!kept.has(id)) this.registry.delete(id)
     for (const profile of this.file.document.profiles) {
       const existing = this.registry.get(profile.id)
-      if (existing !== undefined) {
+      // A profile pointed elsewhere gets a new session: its tokens belong to the old server, and the new
+      // base URL is checked like any loaded one.
+      if (existing !== undefined && sameEnvironment(existing.profile.environment, profile.environment)) {
         existing.profile = profile
         continue
       }
-      const { session } = this.registry.add(profile)
+      const { session } = this.registry.replace(profile)
       try {
         session.load(await this.readSettled(profile))
       } catch (error) {
@@ -432,4 +443,8 @@ export class CredentialService {
   private emitProfiles(): void {
     this.notifier.emit({ type: 'profiles', profiles: this.list() })
   }
+}
+
+function sameEnvironment(a: Environment, b: Environment): boolean {
+  return baseUrlOf(a) === baseUrlOf(b)
 }

@@ -53,6 +53,11 @@ export interface SessionDeps {
   readonly autoRefresh: boolean
   readonly onChange: () => void
   readonly onActivity: (activity: SessionActivity) => void
+  /**
+   * Why the profile may not be used as stored (a base URL the app refuses), if so: the session then holds
+   * no token, never calls api.video, and every use fails with this.
+   */
+  readonly refusal?: AppError | undefined
 }
 
 /** A token handed out, with its absolute expiry. */

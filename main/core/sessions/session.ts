@@ -46,10 +46,15 @@ export class Session {
 
   constructor(private readonly deps: SessionDeps) {
     this.tokens = new TokenHolder(deps)
+    if (deps.refusal !== undefined) {
+      this.phase = 'needs-sign-in'
+      this.lastError = shown(deps.refusal, deps.clock.now())
+    }
   }
 
-  /** Starts from what the keychain holds. */
+  /** Starts from what the keychain holds (nothing, for a refused profile: its tokens are not to be used). */
   load(secrets: ProfileSecrets): void {
+    if (this.deps.refusal !== undefined) return
     this.tokens.adopt(secrets)
     this.phase = this.tokens.refreshToken === undefined ? 'signed-out' : 'ready'
     this.check()
@@ -57,6 +62,7 @@ export class Session {
 
   /** Starts without the secrets because the keychain failed; retries like any transient failure. */
   loadFailed(error: KeychainError): void {
+    if (this.deps.refusal !== undefined) return
     this.fail(error)
     this.check()
   }
@@ -100,6 +106,7 @@ export class Session {
 
   /** Signs in with an API key, replacing whatever tokens the profile had. */
   signIn(apiKey: string, rememberApiKey: boolean): Promise<void> {
+    if (this.deps.refusal !== undefined) return Promise.reject(this.deps.refusal)
     return this.exclusive(() =>
       this.deps.withLock(async () => {
         try {
@@ -160,6 +167,7 @@ export class Session {
   }
 
   private refresh(trigger: RefreshTrigger, requirement: Requirement): Promise<Outcome> {
+    if (this.deps.refusal !== undefined) return Promise.reject(this.deps.refusal)
     if (this.inflight !== undefined) return this.inflight
     this.phase = 'refreshing'
     this.changed()
