@@ -1,23 +1,22 @@
-import { existsSync, readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
+import { locateElectron } from '../../scripts/with-electron.mjs'
 
 /**
- * Where the Electron binary is, or why it is not there. `require('electron')` would try to download it,
- * which these machines cannot do, so the package's own files are read instead.
+ * Where the Electron binary is, or why it is not there, by the rules of scripts/with-electron.mjs
+ * (ELECTRON_EXEC_PATH, then ELECTRON_OVERRIDE_DIST_PATH, then node_modules/electron/dist), without downloading
+ * anything: `npm run test:electron` has already tried, and `require('electron')` would try again.
  */
 export function findElectronBinary(): { readonly path: string } | { readonly missing: string } {
-  const packageDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'))
-  const override = process.env['ELECTRON_OVERRIDE_DIST_PATH']
-  const pathFile = join(packageDir, 'path.txt')
-  if (!existsSync(pathFile)) {
-    return {
-      missing:
-        'the Electron binary is not installed (node_modules/electron/path.txt is absent; Electron downloads it on first launch, and this machine cannot reach its download host)',
-    }
+  const found = locateElectron()
+  switch (found.kind) {
+    case 'found':
+      return { path: found.path }
+    case 'override-missing':
+      return {
+        missing: `ELECTRON_OVERRIDE_DIST_PATH is set to ${found.overrideDir}, but ${found.path} does not exist`,
+      }
+    case 'not-installed':
+      return {
+        missing: `the Electron ${found.version} binary is not installed (${found.reason}; \`node scripts/with-electron.mjs --check\` downloads it, and says why when it cannot)`,
+      }
   }
-  const executable = join(override ?? join(packageDir, 'dist'), readFileSync(pathFile, 'utf8'))
-  return existsSync(executable)
-    ? { path: executable }
-    : { missing: `the Electron binary is missing at ${executable}` }
 }
