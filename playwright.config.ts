@@ -1,6 +1,10 @@
 import { defineConfig } from '@playwright/test'
 import { chromium } from './e2e/chromium'
 
+/**
+ * One set of end-to-end specs (e2e/app/), run through the desktop harness: on its stand-ins by default, and
+ * on real Electron with AVCM_E2E_DRIVER=electron (`npm run test:electron`), where the binary exists.
+ */
 export default defineConfig({
   testDir: 'e2e',
   outputDir: 'test-results',
@@ -11,17 +15,13 @@ export default defineConfig({
   reporter: [['list'], ['./e2e/skip-reasons-reporter.ts']],
   projects: [
     {
-      name: 'browser-host',
-      testDir: 'e2e/browser',
+      name: process.env['AVCM_E2E_DRIVER'] === 'electron' ? 'electron' : 'desktop',
+      testDir: 'e2e/app',
       use: chromium,
     },
     // Only `npm run screenshots` runs this project; it writes docs/screenshots/.
     ...(process.env['AVCM_SCREENSHOTS'] === '1'
       ? [{ name: 'screenshots', testDir: 'e2e/screenshots', use: chromium }]
       : []),
-    {
-      name: 'electron',
-      testDir: 'e2e/electron',
-    },
   ],
 })

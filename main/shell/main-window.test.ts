@@ -92,12 +92,13 @@ async function open(visible = true, quitting = false, devTools = false) {
     url: 'app://renderer/index.html',
     statePath: join(dir.path, 'window-state.json'),
     isQuitting: () => quitting,
+    onHiddenToTray: vi.fn(),
     onError: vi.fn(),
   }
   const main = await MainWindow.open(deps, visible)
   const [window] = created
   if (window === undefined || created.length > 1) throw new Error('not exactly one window created')
-  return { main, window, nativeTheme }
+  return { main, window, nativeTheme, deps }
 }
 
 describe('MainWindow', () => {
@@ -141,10 +142,11 @@ describe('MainWindow', () => {
   })
 
   it('hides to the tray on close, remembering its place, and really closes when quitting', async () => {
-    const { window } = await open()
+    const { window, deps } = await open()
     window.emit('ready-to-show')
     expect(window.clickClose()).toBe(false)
     expect(window.visible).toBe(false)
+    expect(deps.onHiddenToTray).toHaveBeenCalledOnce()
     await vi.waitFor(() => {
       expect(JSON.parse(readFileSync(join(dir.path, 'window-state.json'), 'utf8'))).toEqual({
         bounds: { x: 50, y: 60, width: 800, height: 600 },
@@ -153,6 +155,7 @@ describe('MainWindow', () => {
     })
     const quitting = await open(true, true)
     expect(quitting.window.clickClose()).toBe(true)
+    expect(quitting.deps.onHiddenToTray).not.toHaveBeenCalled()
   })
 
   it('reopens where it was, maximised only when shown', async () => {

@@ -8,8 +8,6 @@ import { loadWindowState, saveWindowState } from './window-state-file'
 /** The parts of a BrowserWindow the app uses. */
 export type AppWindow = Pick<
   ElectronWindow,
-  | 'on'
-  | 'once'
   | 'show'
   | 'hide'
   | 'focus'
@@ -21,7 +19,11 @@ export type AppWindow = Pick<
   | 'loadURL'
   | 'setBackgroundColor'
   | 'isDestroyed'
-> & { readonly webContents: Pick<ElectronWindow['webContents'], 'id' | 'send' | 'isDestroyed'> }
+> & {
+  readonly webContents: Pick<ElectronWindow['webContents'], 'id' | 'send' | 'isDestroyed'>
+  once(event: 'ready-to-show', listener: () => void): unknown
+  on(event: 'close', listener: (event: { preventDefault(): void }) => void): unknown
+}
 
 /** What the main window is made from. */
 export interface MainWindowDeps {
@@ -43,6 +45,8 @@ export interface MainWindowDeps {
   readonly statePath: string
   /** True once the app is quitting: closing then really closes instead of hiding to the tray. */
   readonly isQuitting: () => boolean
+  /** Called each time closing the window hides it to the tray while the app keeps running. */
+  readonly onHiddenToTray: () => void
   readonly onError: (error: unknown) => void
 }
 
@@ -110,6 +114,7 @@ export class MainWindow {
       event.preventDefault()
       main.saveState().catch(deps.onError)
       window.hide()
+      deps.onHiddenToTray()
     })
     deps.nativeTheme.on('updated', () => {
       window.setBackgroundColor(backgroundColorFor(deps.nativeTheme.shouldUseDarkColors))

@@ -1,11 +1,17 @@
-import type { Notification, NotificationConstructorOptions } from 'electron'
+import type { NotificationConstructorOptions } from 'electron'
 import type { Notice, Notify } from './notice'
 import { attentionNotices, NOTHING_SEEN, type AttentionState } from './attention'
 
 /** Electron's Notification class, as far as it is used here. */
 export interface NotificationClass {
-  new (options: NotificationConstructorOptions): Pick<Notification, 'show' | 'on'>
+  new (options: NotificationConstructorOptions): ShownNotification
   isSupported(): boolean
+}
+
+/** A notification once made: shown, and told when it is clicked or closed. */
+export interface ShownNotification {
+  show(): void
+  on(event: 'click' | 'close', listener: () => void): unknown
 }
 
 /**
@@ -16,7 +22,7 @@ export function createNotifier(
   NotificationCtor: NotificationClass,
   onClick: (profileId: string | undefined) => void,
 ): Notify {
-  const alive = new Set<Pick<Notification, 'show' | 'on'>>()
+  const alive = new Set<ShownNotification>()
   return (notice: Notice) => {
     if (!NotificationCtor.isSupported()) return
     const notification = new NotificationCtor({

@@ -24,6 +24,14 @@ function setup() {
 }
 
 describe('createTrayActions', () => {
+  it('leaves a refresh that ended in needing a sign-in to the attention notification', async () => {
+    const { deps, run } = setup()
+    deps.service.find.mockReturnValue(profileView({ name: 'acme' }, { status: 'needs-sign-in' }))
+    deps.service.refresh.mockRejectedValueOnce(new AppError('credentials-rejected', 'Rejected.'))
+    await run({ kind: 'refresh', profileId: acme.id })
+    expect(deps.notify).not.toHaveBeenCalled()
+  })
+
   it('copies in the format of the item', async () => {
     const { deps, run } = setup()
     await run({ kind: 'copy', profileId: acme.id, format: 'export' })

@@ -27,6 +27,13 @@ export function createTrayActions(deps: TrayActionDeps): (action: TrayAction) =>
       return 'The profile'
     }
   }
+  const needsSignIn = (profileId: string): boolean => {
+    try {
+      return service.find(profileId).session.status === 'needs-sign-in'
+    } catch {
+      return false
+    }
+  }
   return async (action) => {
     switch (action.kind) {
       case 'copy':
@@ -35,6 +42,8 @@ export function createTrayActions(deps: TrayActionDeps): (action: TrayAction) =>
         try {
           await service.refresh(action.profileId)
         } catch (error) {
+          // A profile that now needs a new sign-in gets the attention watcher's one notification, not two.
+          if (needsSignIn(action.profileId)) return
           notify({
             title: `Could not refresh ${nameOf(action.profileId)}`,
             body: reason(error),

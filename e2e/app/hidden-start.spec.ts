@@ -1,0 +1,15 @@
+import { expect, GOOD_KEY, test } from '../harness/fixtures'
+
+test('started at login, the app starts hidden, in the tray', async ({ machine }) => {
+  await machine.withEngine((engine) =>
+    engine.add({ name: 'Acme', environment: machine.fake.url, apiKey: GOOD_KEY }),
+  )
+  const app = await machine.launch({ args: ['--hidden'] })
+  await expect.poll(async () => (await app.trayItems())[0]?.label).toMatch(/^Acme · .* · 59 min left$/)
+  const window = await app.window()
+  await expect(window.getByRole('article', { name: 'Acme' })).toBeAttached()
+  expect(await app.windowShown()).toBe(false)
+
+  await app.clickTray('Open window')
+  await expect.poll(() => app.windowShown()).toBe(true)
+})

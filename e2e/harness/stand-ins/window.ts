@@ -1,0 +1,314 @@
+import type { BrowserContext, Frame, Page, Route } from '@playwright/test'
+import type {
+  BrowserWindowConstructorOptions,
+  Event,
+  HandlerDetails,
+  Rectangle,
+  WebContents,
+  WindowOpenHandlerResponse,
+} from 'electron'
+import { EventEmitter } from 'node:events'
+import type { AppWindow } from '../../../main/shell/main-window'
+import type { IpcSender } from '../../../main/shell/sender-check'
+import type { IpcMainStandIn } from './ipc-main'
+import { PAGE_ORIGIN, toAppUrl, toPageUrl } from './origin'
+import { preloadScript } from './preload'
+import type { ProtocolStandIn } from './protocol'
+
+/** A `preventDefault`-able event, shaped like Electron's. */
+function preventable(): { readonly event: Event; readonly prevented: () => boolean } {
+  let prevented = false
+  const event = { preventDefault: () => (prevented = true), defaultPrevented: false } as unknown as Event
+  return { event, prevented: () => prevented }
+}
+
+/** A web contents: its id, the app's messages to its page, and the guards' hooks. */
+export class WebContentsStandIn implements Pick<
+  WebContents,
+  'id' | 'send' | 'isDestroyed' | 'setWindowOpenHandler'
+> {
+  private readonly events = new EventEmitter()
+  private openHandler: ((details: HandlerDetails) => WindowOpenHandlerResponse) | undefined
+  private sending: Promise<unknown> = Promise.resolve()
+  destroyed = false
+
+  constructor(
+    readonly id: number,
+    private readonly page: Promise<Page> | undefined,
+  ) {}
+
+  on(event: string, listener: (...args: never[]) => void): this {
+    this.events.on(event, listener as unknown as (...args: unknown[]) => void)
+    return this
+  }
+
+  /** Delivers a message to the page's preload, in order, as Electron does. */
+  send(channel: string, ...args: unknown[]): void {
+    const page = this.page
+    if (this.destroyed || page === undefined) return
+    this.sending = this.sending
+      .then(async () => {
+        const target = await page
+        await target.evaluate(
+          ([c, a]) => {
+            const ipc = (
+              globalThis as Record<symbol, { deliver(c: string, a: unknown[]): void } | undefined>
+            )[Symbol.for('avcm.harness.ipc')]
+            ipc?.deliver(c, a)
+          },
+          [channel, args] as const,
+        )
+      })
+      .catch(() => undefined) // a page that navigated or closed misses the message, as in Electron
+  }
+
+  isDestroyed(): boolean {
+    return this.destroyed
+  }
+
+  setWindowOpenHandler(handler: (details: HandlerDetails) => WindowOpenHandlerResponse): void {
+    this.openHandler = handler
+  }
+
+  /** What the page's `window.open(url)` gets: the app's handler decides; no handler allows. */
+  windowOpen(url: string): WindowOpenHandlerResponse['action'] {
+    const handler = this.openHandler
+    if (handler === undefined) return 'allow'
+    return handler({
+      url,
+      frameName: '',
+      features: '',
+      disposition: 'new-window',
+      referrer: { url: '', policy: 'default' },
+    }).action
+  }
+
+  /** Asks the app's `will-navigate` and `will-frame-navigate` listeners; true when one prevented it. */
+  willNavigate(url: string): boolean {
+    const { event, prevented } = preventable()
+    const details = Object.assign(event, { url, isMainFrame: true })
+    this.events.emit('will-navigate', details, url)
+    this.events.emit('will-frame-navigate', details)
+    return prevented()
+  }
+}
+
+/** One app window: a real Chromium page, loaded through the app's protocol handler, running the built preload. */
+export class BrowserWindowStandIn implements AppWindow {
+  readonly webContents: WebContentsStandIn
+  readonly page: Promise<Page>
+  private readonly events = new EventEmitter()
+  private bounds: Rectangle
+  visible = false
+  focused = false
+  minimized = false
+  maximized = false
+  destroyed = false
+  background: string
+  /** Resolves once the first `loadURL` has loaded its page. */
+  readonly loaded: Promise<void>
+  private markLoaded: () => void = () => undefined
+  /** The page, once it exists. */
+  pageNow: Page | undefined
+  /** The URL `loadURL` is loading, so the harness can tell it from a navigation the page starts. */
+  loading: string | undefined
+
+  constructor(
+    readonly options: BrowserWindowConstructorOptions,
+    id: number,
+    page: Promise<Page>,
+  ) {
+    this.page = page
+    this.loaded = new Promise((resolve) => {
+      this.markLoaded = resolve
+    })
+    void page.then((p) => (this.pageNow = p))
+    this.webContents = new WebContentsStandIn(id, page)
+    this.bounds = {
+      x: options.x ?? 0,
+      y: options.y ?? 0,
+      width: options.width ?? 800,
+      height: options.height ?? 600,
+    }
+    this.background = options.backgroundColor ?? '#ffffff'
+    this.visible = options.show !== false
+  }
+
+  on(event: string, listener: (...args: never[]) => void): this {
+    this.events.on(event, listener as unknown as (...args: unknown[]) => void)
+    return this
+  }
+
+  once(event: string, listener: (...args: never[]) => void): this {
+    this.events.once(event, listener as unknown as (...args: unknown[]) => void)
+    return this
+  }
+
+  show(): void {
+    this.visible = true
+    this.focused = true
+  }
+
+  hide(): void {
+    this.visible = false
+    this.focused = false
+  }
+
+  focus(): void {
+    this.focused = true
+  }
+
+  isMinimized(): boolean {
+    return this.minimized
+  }
+
+  restore(): void {
+    this.minimized = false
+  }
+
+  maximize(): void {
+    this.maximized = true
+    this.visible = true
+  }
+
+  isMaximized(): boolean {
+    return this.maximized
+  }
+
+  getNormalBounds(): Rectangle {
+    return this.bounds
+  }
+
+  setBackgroundColor(backgroundColor: string): void {
+    this.background = backgroundColor
+  }
+
+  isDestroyed(): boolean {
+    return this.destroyed
+  }
+
+  async loadURL(url: string): Promise<void> {
+    const page = await this.page
+    this.loading = toPageUrl(url)
+    try {
+      await page.goto(this.loading, { waitUntil: 'load' })
+    } finally {
+      this.loading = undefined
+    }
+    this.markLoaded()
+    this.events.emit('ready-to-show')
+  }
+
+  /** What a person closing the window does: `close` (which the app may prevent), else the window is gone. */
+  async close(): Promise<void> {
+    const { event, prevented } = preventable()
+    this.events.emit('close', event)
+    if (prevented()) return
+    this.destroyed = true
+    this.webContents.destroyed = true
+    this.visible = false
+    await (await this.page).close()
+    this.events.emit('closed')
+  }
+}
+
+/** Everything the app's windows live in: one browser context, the IPC bridge and the app scheme's routing. */
+export class WindowSystem {
+  readonly windows: BrowserWindowStandIn[] = []
+  private nextId = 1
+  private readonly others = new WeakMap<Page, WebContentsStandIn>()
+  readonly BrowserWindow: new (options: BrowserWindowConstructorOptions) => BrowserWindowStandIn
+
+  constructor(
+    private readonly deps: {
+      readonly context: BrowserContext
+      readonly protocol: ProtocolStandIn
+      readonly ipcMain: IpcMainStandIn
+      readonly preloadSource: string
+      readonly webContentsCreated: (contents: WebContentsStandIn) => void
+    },
+  ) {
+    const open = (options: BrowserWindowConstructorOptions) => ({
+      page: this.newWindowPage(options),
+      id: this.nextId++,
+    })
+    const windows = this.windows
+    this.BrowserWindow = class extends BrowserWindowStandIn {
+      constructor(options: BrowserWindowConstructorOptions) {
+        const { page, id } = open(options)
+        super(options, id, page)
+        windows.push(this)
+        deps.webContentsCreated(this.webContents)
+      }
+    }
+  }
+
+  /** Routes the app scheme to the app's handler and connects pages' IPC to the ipcMain stand-in. */
+  async install(): Promise<void> {
+    const { context } = this.deps
+    await context.exposeBinding('__avcmHarnessInvoke', async (source, channel: string, args: unknown[]) =>
+      this.deps.ipcMain.invoke(this.senderEvent(source.page, source.frame), channel, args[0]),
+    )
+    await context.exposeBinding('__avcmHarnessWindowOpen', (source, url: string) =>
+      this.contentsOf(source.page).windowOpen(url),
+    )
+    await context.route('**/*', (route) => this.answer(route))
+  }
+
+  /** The web contents a page belongs to: an app window's, or one of its own for any other page. */
+  contentsOf(page: Page): WebContentsStandIn {
+    const window = this.windows.find((w) => w.pageNow === page)
+    if (window !== undefined) return window.webContents
+    let contents = this.others.get(page)
+    if (contents === undefined) {
+      contents = new WebContentsStandIn(this.nextId++, undefined)
+      this.others.set(page, contents)
+    }
+    return contents
+  }
+
+  private newWindowPage(options: BrowserWindowConstructorOptions): Promise<Page> {
+    const preload = options.webPreferences?.preload
+    return this.deps.context.newPage().then(async (page) => {
+      if (preload !== undefined) await page.addInitScript(preloadScript(this.deps.preloadSource))
+      if (options.width !== undefined && options.height !== undefined) {
+        await page.setViewportSize({ width: options.width, height: options.height })
+      }
+      return page
+    })
+  }
+
+  /** The invoke event Electron would build: the sender's web contents and the calling frame. */
+  private senderEvent(page: Page, frame: Frame): IpcSender {
+    const parent = frame.parentFrame()
+    return {
+      sender: this.contentsOf(page),
+      senderFrame: {
+        url: toAppUrl(frame.url()),
+        parent: parent === null ? null : { url: toAppUrl(parent.url()) },
+      },
+    }
+  }
+
+  private async answer(route: Route): Promise<void> {
+    const request = route.request()
+    const url = request.url()
+    const frame = request.frame()
+    const window = this.windows.find((w) => w.pageNow !== undefined && w.pageNow === frame.page())
+    if (window !== undefined && request.isNavigationRequest() && frame.parentFrame() === null) {
+      if (url !== window.loading && window.webContents.willNavigate(toAppUrl(url))) {
+        return route.abort('aborted')
+      }
+    }
+    if (!url.startsWith(`${PAGE_ORIGIN}/`)) return route.abort('blockedbyclient')
+    const response = await this.deps.protocol.fetch(
+      new Request(toAppUrl(url), { method: request.method(), headers: await request.allHeaders() }),
+    )
+    if (response === null) return route.abort('failed')
+    await route.fulfill({
+      status: response.status,
+      headers: Object.fromEntries(response.headers),
+      body: Buffer.from(await response.arrayBuffer()),
+    })
+  }
+}

@@ -1,0 +1,65 @@
+import { readFile } from 'node:fs/promises'
+import type { CredentialService } from '../core/service/service'
+import type { Notify } from '../shell/notice'
+import type { createQuickCopy } from '../shell/quick-copy'
+import { TrayPresenter } from '../shell/tray'
+import { createTrayActions } from '../shell/tray-actions'
+import { loadTrayIcons } from '../shell/tray-icons'
+import type { AppEnvironment, ElectronApi } from './electron-api'
+
+/** What the tray acts on. */
+export interface TrayWiring {
+  readonly service: CredentialService
+  readonly quickCopy: ReturnType<typeof createQuickCopy>
+  readonly openWindow: (profileId?: string) => void
+  readonly notify: Notify
+}
+
+/** The running tray: redraw on change, stop redrawing, and remove the icon. */
+export interface RunningTray {
+  update(): void
+  stop(): void
+  /** Stops redrawing and shows `text` as the tooltip (while quitting). */
+  say(text: string): void
+  destroy(): void
+}
+
+/** Creates the tray icon with its menu, drawn from the service's state. */
+export async function startTray(
+  electron: Pick<ElectronApi, 'Tray' | 'Menu' | 'nativeImage' | 'app'>,
+  environment: Pick<AppEnvironment, 'files' | 'platform' | 'timers'>,
+  wiring: TrayWiring,
+): Promise<RunningTray> {
+  const { Menu, app } = electron
+  const { service, openWindow } = wiring
+  const icons = await loadTrayIcons(electron.nativeImage, environment.files.trayIcons, (path) =>
+    readFile(path),
+  )
+  const tray = new electron.Tray(icons.ok)
+  if (environment.platform === 'win32') tray.on('click', () => openWindow())
+  const runTrayAction = createTrayActions({
+    service,
+    quickCopy: wiring.quickCopy,
+    openWindow,
+    quit: () => app.quit(),
+    notify: wiring.notify,
+  })
+  const presenter = new TrayPresenter({
+    tray,
+    setMenu: (template) => tray.setContextMenu(Menu.buildFromTemplate(template)),
+    icons,
+    run: (action) => void runTrayAction(action),
+    state: () => ({ profiles: service.list(), problems: service.problems(), now: environment.timers.now() }),
+    timers: environment.timers,
+    platform: environment.platform,
+  })
+  return {
+    update: () => presenter.update(),
+    stop: () => presenter.stop(),
+    say: (text) => {
+      presenter.stop()
+      tray.setToolTip(text)
+    },
+    destroy: () => tray.destroy(),
+  }
+}

@@ -1,0 +1,202 @@
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { APP_NAME } from '../core/app-info'
+import { createKeytarKeychain } from '../core/secrets/keytar-store'
+import { CredentialService } from '../core/service/service'
+import { Demo } from '../demo/demo'
+import { createDispatch } from '../ipc/dispatch'
+import { createHandlers } from '../ipc/handlers'
+import { AppEventBridge } from '../shell/app-events'
+import { applicationMenuTemplate } from '../shell/app-menu'
+import { isDevelopment, type RendererLocation } from '../shell/app-origin'
+import { ClipboardGuard, electronTextClipboard } from '../shell/clipboard-guard'
+import { copyDefaultProfile, ShortcutController } from '../shell/global-shortcut'
+import { registerIpc } from '../shell/ipc-registration'
+import { applyLaunchAtLogin, autostartPath, startsHidden } from '../shell/launch-at-login'
+import { MainWindow } from '../shell/main-window'
+import { AttentionWatcher, createNotifier } from '../shell/notifications'
+import { watchPower } from '../shell/power'
+import { createQuickCopy } from '../shell/quick-copy'
+import { quitAfterCleanup, type QuitCleanup } from '../shell/quit'
+import { serveRenderer } from '../shell/renderer-protocol'
+import { createTrayHint, fileTrayHintStore, HINTS_FILE_NAME } from '../shell/tray-hint'
+import { isTrustedSender } from '../shell/sender-check'
+import { createSettingsApplier } from '../shell/settings-applier'
+import { createShellPorts } from '../shell/shell-ports'
+import { denyAllPermissions } from '../shell/web-guards'
+import type { AppEnvironment, ElectronApi } from './electron-api'
+import { startTray } from './tray'
+
+/** What the tray and a notification say while quitting waits for a refresh to be saved. */
+const QUIT_WAIT_MESSAGE = 'Finishing a token refresh before quitting, so the new token is saved.'
+
+/**
+ * The longest quitting waits for refreshes in flight. Each is already bounded by its request timeout and the
+ * keychain's; this only keeps a wedged keychain from holding the app open forever.
+ */
+const QUIT_REFRESH_WAIT_MS = 120_000
+
+/** Once Electron is ready: the menu, the engine, the window, IPC, tray, notifications, settings, power, quit. */
+export async function startWhenReady(
+  electron: ElectronApi,
+  environment: AppEnvironment,
+  location: RendererLocation,
+): Promise<void> {
+  const { app, Menu } = electron
+  const { platform, timers, logError } = environment
+  const development = isDevelopment({
+    packaged: app.isPackaged,
+    devServer: location.devServer,
+    nodeEnv: environment.env['NODE_ENV'],
+  })
+  const openWindow = (profileId?: string): void => {
+    window.show()
+    if (profileId !== undefined) bridge.navigate(profileId)
+  }
+  // First of all, so Electron's default menu (reload, developer tools) is never live in production.
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(applicationMenuTemplate({ platform, appName: APP_NAME, development, openWindow })),
+  )
+  denyAllPermissions(electron.session.defaultSession)
+  if (!location.devServer) {
+    serveRenderer(electron.protocol, environment.files.renderer, (path) => readFile(path))
+  }
+
+  const userData = app.getPath('userData')
+  const service = new CredentialService({
+    dataDir: userData,
+    keychain: createKeytarKeychain(environment.keychainService),
+    clock: timers,
+    fetch: environment.fetch,
+  })
+  await service.start()
+  const demo = new Demo(service)
+
+  let cleanup: QuitCleanup = { critical: () => Promise.resolve(), bestEffort: () => Promise.resolve() }
+  let quitIsSlow = (): void => undefined
+  const quit = quitAfterCleanup(
+    app,
+    { critical: () => cleanup.critical(), bestEffort: () => cleanup.bestEffort() },
+    { timers, onError: logError, onSlow: () => quitIsSlow() },
+  )
+  const window = await MainWindow.open(
+    {
+      BrowserWindow: electron.BrowserWindow,
+      screen: electron.screen,
+      nativeTheme: electron.nativeTheme,
+      title: APP_NAME,
+      preload: environment.files.preload,
+      url: location.url,
+      devTools: development,
+      statePath: join(userData, 'window-state.json'),
+      isQuitting: quit.quitting,
+      onHiddenToTray: () => void trayHint(),
+      onError: logError,
+    },
+    !startsHidden(environment.argv, platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin),
+  )
+  // The bridge reads the app state from the ports, which are wired below; it is only asked once they exist.
+  const bridge = new AppEventBridge(
+    (event) => window.send(event),
+    () => ports.appState(),
+  )
+  const notify = createNotifier(electron.Notification, openWindow)
+  const trayHint = createTrayHint({
+    platform,
+    notify,
+    store: fileTrayHintStore(join(userData, HINTS_FILE_NAME)),
+    onError: logError,
+  })
+  const guard = new ClipboardGuard(
+    electronTextClipboard(electron.clipboard),
+    () => service.settings().clipboardClearSeconds,
+    timers,
+    logError,
+  )
+  const quickCopy = createQuickCopy({ service, clipboard: guard, notify, now: () => timers.now() })
+  const copyDefault = copyDefaultProfile({
+    settings: () => service.settings(),
+    profiles: () => service.list(),
+    quickCopy,
+    notify,
+  })
+  const shortcut = new ShortcutController(electron.globalShortcut, () => void copyDefault())
+  const applySettings = createSettingsApplier({
+    nativeTheme: electron.nativeTheme,
+    shortcut,
+    launchAtLogin: (enabled) =>
+      applyLaunchAtLogin(enabled, {
+        platform,
+        packaged: app.isPackaged,
+        app,
+        name: APP_NAME,
+        executable: environment.env['APPIMAGE'] ?? environment.execPath,
+        autostartFile: autostartPath(environment.env, environment.home),
+        writeFile: async (path, content) => {
+          await mkdir(dirname(path), { recursive: true })
+          await writeFile(path, content)
+        },
+        removeFile: (path) => rm(path, { force: true }),
+      }),
+  })
+  const ports = createShellPorts({
+    service,
+    clipboard: guard,
+    demo,
+    platform,
+    shortcutError: () => shortcut.error(),
+    applySettings,
+    appStateMayHaveChanged: () => bridge.publishAppState(),
+  })
+  const unregisterIpc = registerIpc(
+    electron.ipcMain,
+    createDispatch(createHandlers(ports), logError),
+    (event) => isTrustedSender(event, { webContentsId: window.webContentsId(), origin: location.origin }),
+  )
+
+  const tray = await startTray(electron, environment, { service, quickCopy, openWindow, notify })
+  const attention = new AttentionWatcher(
+    () => ({ profiles: service.list(), problems: service.problems() }),
+    notify,
+  )
+  service.subscribe((event) => {
+    bridge.forward(event)
+    if (event.type === 'activity') return
+    tray.update()
+    attention.check()
+  })
+  watchPower(electron.powerMonitor, () => {
+    service.resume()
+    tray.update()
+  })
+  app.on('second-instance', () => openWindow())
+  app.on('activate', () => openWindow())
+  quitIsSlow = () => {
+    tray.say(QUIT_WAIT_MESSAGE)
+    notify({ title: 'Quitting…', body: QUIT_WAIT_MESSAGE })
+  }
+  cleanup = {
+    // A refresh in flight has already rotated the refresh token at api.video: the keychain must get the new
+    // one before the app goes. Then the clipboard: closed to new copies, cleared after the last write.
+    critical: async () => {
+      tray.stop()
+      shortcut.release()
+      await service.idle(QUIT_REFRESH_WAIT_MS)
+      service.stop()
+      await guard.closeAndClear()
+    },
+    bestEffort: async () => {
+      unregisterIpc()
+      await window.saveState()
+      await demo.stop()
+      tray.destroy()
+    },
+  }
+
+  await applySettings(service.settings()).catch(logError)
+  tray.update()
+  attention.check()
+  bridge.publishAppState()
+  await demo.resume().catch(logError)
+  bridge.publishAppState()
+}
