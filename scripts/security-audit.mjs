@@ -27,12 +27,6 @@ const ALLOWED = [
     line: /^\s*if \(externalUrlAllowed\(url\)\) shell\.openExternal\(url\)/,
     why: 'reached only for URLs externalUrlAllowed passes: https pages of api.video’s own sites',
   },
-  {
-    check: 'PRELOAD_JS_CHECK',
-    source: 'main/shell/main-window.ts',
-    line: /^\s*preload: deps\.preload,?\s*$/,
-    why: 'flagged for any preload; ours is the app’s own bundle, exposing window.api only',
-  },
 ]
 
 if (!existsSync(join(root, BUILT_MAIN, 'index.js'))) {

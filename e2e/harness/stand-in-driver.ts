@@ -1,5 +1,4 @@
 import type { Browser } from '@playwright/test'
-import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { composeApp } from '../../main/app/compose'
 import type { AppEnvironment, ElectronApi } from '../../main/app/electron-api'
@@ -99,7 +98,6 @@ async function launchStandIns(
     context,
     protocol,
     ipcMain,
-    preloadSource: readFileSync(BUILT.preload, 'utf8'),
     webContentsCreated: (contents) => app.emitWebContentsCreated(contents),
   })
   await windows.install()
@@ -126,7 +124,7 @@ async function launchStandIns(
     globalShortcut: shortcuts,
     nativeTheme: new NativeThemeStandIn(),
     protocol,
-    session: { defaultSession: new SessionStandIn() },
+    session: { defaultSession: new SessionStandIn((script) => windows.addPreload(script)) },
     screen: screenStandIn,
     shell: new ShellStandIn(),
     dialog: new DialogStandIn(),

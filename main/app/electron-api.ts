@@ -69,7 +69,10 @@ export interface ElectronApi {
   readonly session: {
     readonly defaultSession: Pick<
       Session,
-      'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'
+      | 'setPermissionRequestHandler'
+      | 'setPermissionCheckHandler'
+      | 'setDevicePermissionHandler'
+      | 'registerPreloadScript'
     >
   }
   readonly screen: Pick<Screen, 'getPrimaryDisplay' | 'getAllDisplays'>

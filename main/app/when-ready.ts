@@ -17,6 +17,7 @@ import { MainWindow } from '../shell/main-window'
 import { AttentionWatcher, createNotifier } from '../shell/notifications'
 import { watchPower } from '../shell/power'
 import { createQuickCopy } from '../shell/quick-copy'
+import { registerPreload } from '../shell/preload'
 import { quitAfterCleanup, type QuitCleanup } from '../shell/quit'
 import { serveRenderer } from '../shell/renderer-protocol'
 import { createTrayHint, fileTrayHintStore, HINTS_FILE_NAME } from '../shell/tray-hint'
@@ -58,6 +59,7 @@ export async function startWhenReady(
     Menu.buildFromTemplate(applicationMenuTemplate({ platform, appName: APP_NAME, development, openWindow })),
   )
   denyAllPermissions(electron.session.defaultSession)
+  registerPreload(electron.session.defaultSession, environment.files.preload, location.origin)
   if (!location.devServer) {
     serveRenderer(electron.protocol, environment.files.renderer, (path) => readFile(path))
   }
@@ -85,7 +87,6 @@ export async function startWhenReady(
       screen: electron.screen,
       nativeTheme: electron.nativeTheme,
       title: APP_NAME,
-      preload: environment.files.preload,
       url: location.url,
       devTools: development,
       statePath: join(userData, 'window-state.json'),

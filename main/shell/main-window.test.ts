@@ -88,7 +88,6 @@ async function open(visible = true, quitting = false, devTools = false) {
     },
     nativeTheme,
     title: 'api.video Credential Manager',
-    preload: '/app/out/preload/index.cjs',
     url: 'app://renderer/index.html',
     statePath: join(dir.path, 'window-state.json'),
     isQuitting: () => quitting,
@@ -105,7 +104,6 @@ describe('MainWindow', () => {
   it('opens with every security flag of the checklist, and no developer tools in production', async () => {
     const { window } = await open()
     expect(window.options.webPreferences).toEqual({
-      preload: '/app/out/preload/index.cjs',
       sandbox: true,
       contextIsolation: true,
       nodeIntegration: false,
@@ -115,7 +113,6 @@ describe('MainWindow', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
-      enableBlinkFeatures: '',
       disableBlinkFeatures: 'Auxclick',
       navigateOnDragDrop: false,
       safeDialogs: true,

@@ -38,8 +38,6 @@ export interface MainWindowDeps {
     on(event: 'updated', listener: () => void): unknown
   }
   readonly title: string
-  /** The built preload, a CommonJS file (a sandboxed preload cannot load ES modules). */
-  readonly preload: string
   readonly url: string
   /** The JSON file in userData that remembers size and position. */
   readonly statePath: string
@@ -82,9 +80,8 @@ export class MainWindow {
       // Every security-relevant preference is spelled out even where it is Electron's default, so a change
       // of default or a careless edit shows up in review, in the unit test and in the audit.
       webPreferences: {
-        // Our own bundled preload, exposing window.api and nothing else (preload/build-api.ts). The audit's
-        // PRELOAD_JS_CHECK asks for that review at any preload; scripts/security-audit.mjs allows this line.
-        preload: deps.preload,
+        // No `preload` here: the preload is registered on the session for the renderer's origin only
+        // (main/shell/preload.ts), so it never runs in a page from anywhere else.
         sandbox: true,
         contextIsolation: true,
         nodeIntegration: false,
@@ -94,7 +91,6 @@ export class MainWindow {
         webSecurity: true,
         allowRunningInsecureContent: false,
         experimentalFeatures: false,
-        enableBlinkFeatures: '',
         // A middle click on a link would ask for a new window; setWindowOpenHandler refuses it anyway, and
         // without the auxclick event the page cannot even try.
         disableBlinkFeatures: 'Auxclick',

@@ -1,4 +1,10 @@
-import type { Display, NativeImage, NotificationConstructorOptions, Session } from 'electron'
+import type {
+  Display,
+  NativeImage,
+  NotificationConstructorOptions,
+  PreloadScriptRegistration,
+  Session,
+} from 'electron'
 import { EventEmitter } from 'node:events'
 import type { ElectronApi } from '../../../main/app/electron-api'
 
@@ -150,13 +156,26 @@ export const nativeImageStandIn: ElectronApi['nativeImage'] = {
   },
 }
 
-type PermissionHandlers = Pick<
+type SessionSurface = Pick<
   Session,
-  'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'
+  | 'setPermissionRequestHandler'
+  | 'setPermissionCheckHandler'
+  | 'setDevicePermissionHandler'
+  | 'registerPreloadScript'
 >
 
-/** The default session's permission hooks, kept so a test can ask them as Chromium would. */
-export class SessionStandIn implements PermissionHandlers {
+/**
+ * The default session: its permission hooks, kept so a test can ask them as Chromium would, and its preload
+ * registrations, handed to the window system, which runs them in the session's pages.
+ */
+export class SessionStandIn implements SessionSurface {
+  constructor(private readonly onPreload: (script: PreloadScriptRegistration) => void) {}
+
+  registerPreloadScript(script: PreloadScriptRegistration): string {
+    this.onPreload(script)
+    return script.id ?? 'preload'
+  }
+
   request: Parameters<Session['setPermissionRequestHandler']>[0] = null
   check: Parameters<Session['setPermissionCheckHandler']>[0] = null
   device: Parameters<Session['setDevicePermissionHandler']>[0] = null

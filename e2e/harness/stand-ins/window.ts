@@ -3,11 +3,13 @@ import type {
   BrowserWindowConstructorOptions,
   Event,
   HandlerDetails,
+  PreloadScriptRegistration,
   Rectangle,
   WebContents,
   WindowOpenHandlerResponse,
 } from 'electron'
 import { EventEmitter } from 'node:events'
+import { readFileSync } from 'node:fs'
 import type { AppWindow } from '../../../main/shell/main-window'
 import type { IpcSender } from '../../../main/shell/sender-check'
 import type { IpcMainStandIn } from './ipc-main'
@@ -217,6 +219,7 @@ export class WindowSystem {
   readonly windows: BrowserWindowStandIn[] = []
   private nextId = 1
   private readonly others = new WeakMap<Page, WebContentsStandIn>()
+  private preloading: Promise<void> = Promise.resolve()
   readonly BrowserWindow: new (options: BrowserWindowConstructorOptions) => BrowserWindowStandIn
 
   constructor(
@@ -224,7 +227,6 @@ export class WindowSystem {
       readonly context: BrowserContext
       readonly protocol: ProtocolStandIn
       readonly ipcMain: IpcMainStandIn
-      readonly preloadSource: string
       readonly webContentsCreated: (contents: WebContentsStandIn) => void
     },
   ) {
@@ -267,10 +269,26 @@ export class WindowSystem {
     return contents
   }
 
+  /**
+   * Runs a preload registered on the session in every page of the session whose origin its `matches` allow,
+   * as Electron does. Only `<origin>/*` patterns are understood; anything else fails loudly.
+   */
+  addPreload(script: PreloadScriptRegistration): void {
+    if (script.type !== 'frame') throw new Error(`the harness runs frame preloads only, not ${script.type}`)
+    const origins = (script.matches ?? []).map((pattern) => {
+      if (!pattern.endsWith('/*'))
+        throw new Error(`the harness understands only <origin>/* patterns: ${pattern}`)
+      return new URL(toPageUrl(pattern.slice(0, -2))).origin
+    })
+    const source = readFileSync(script.filePath, 'utf8')
+    this.preloading = this.preloading.then(async () => {
+      await this.deps.context.addInitScript(preloadScript(source, origins))
+    })
+  }
+
   private newWindowPage(options: BrowserWindowConstructorOptions): Promise<Page> {
-    const preload = options.webPreferences?.preload
-    return this.deps.context.newPage().then(async (page) => {
-      if (preload !== undefined) await page.addInitScript(preloadScript(this.deps.preloadSource))
+    return this.preloading.then(async () => {
+      const page = await this.deps.context.newPage()
       if (options.width !== undefined && options.height !== undefined) {
         await page.setViewportSize({ width: options.width, height: options.height })
       }
