@@ -1,4 +1,5 @@
 import type { Browser } from '@playwright/test'
+import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { composeApp } from '../../main/app/compose'
 import type { AppEnvironment, ElectronApi } from '../../main/app/electron-api'
@@ -90,6 +91,8 @@ async function launchStandIns(
     `--user-data-dir=${machine.dataDir}`,
     ...(options.args ?? []),
   ]
+  // Electron makes the userData folder before the app's code runs.
+  mkdirSync(machine.dataDir, { recursive: true })
   const app = new AppStandIn(shared.locks, { userData: machine.dataDir, argv, packaged: false })
   const context = await browser.newContext()
   const protocol = new ProtocolStandIn()

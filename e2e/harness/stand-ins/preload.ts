@@ -32,12 +32,6 @@ export function preloadScript(preloadSource: string, origins: readonly string[])
       },
     }),
   });
-  const nativeOpen = window.open;
-  window.open = function (url) {
-    void globalThis.__avcmHarnessWindowOpen(String(url));
-    return null;
-  };
-  void nativeOpen;
   const contextBridge = {
     exposeInMainWorld(key, api) {
       Object.defineProperty(window, key, { value: api, enumerable: true });

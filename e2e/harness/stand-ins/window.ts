@@ -17,6 +17,9 @@ import { PAGE_ORIGIN, toAppUrl, toPageUrl } from './origin'
 import { preloadScript } from './preload'
 import type { ProtocolStandIn } from './protocol'
 
+/** What a window shows once it has navigated away from the app (the harness reaches no other site). */
+const OUTSIDE = '<!doctype html><title>Outside the app</title><h1>Another site</h1>'
+
 /** A `preventDefault`-able event, shaped like Electron's. */
 function preventable(): { readonly event: Event; readonly prevented: () => boolean } {
   let prevented = false
@@ -220,6 +223,7 @@ export class WindowSystem {
   private nextId = 1
   private readonly others = new WeakMap<Page, WebContentsStandIn>()
   private preloading: Promise<void> = Promise.resolve()
+  private readonly popupUrls: string[] = []
   readonly BrowserWindow: new (options: BrowserWindowConstructorOptions) => BrowserWindowStandIn
 
   constructor(
@@ -251,10 +255,8 @@ export class WindowSystem {
     await context.exposeBinding('__avcmHarnessInvoke', async (source, channel: string, args: unknown[]) =>
       this.deps.ipcMain.invoke(this.senderEvent(source.page, source.frame), channel, args[0]),
     )
-    await context.exposeBinding('__avcmHarnessWindowOpen', (source, url: string) =>
-      this.contentsOf(source.page).windowOpen(url),
-    )
     await context.route('**/*', (route) => this.answer(route))
+    context.on('page', (page) => void this.popUp(page).catch(() => undefined))
   }
 
   /** The web contents a page belongs to: an app window's, or one of its own for any other page. */
@@ -311,11 +313,25 @@ export class WindowSystem {
   private async answer(route: Route): Promise<void> {
     const request = route.request()
     const url = request.url()
-    const frame = request.frame()
-    const window = this.windows.find((w) => w.pageNow !== undefined && w.pageNow === frame.page())
-    if (window !== undefined && request.isNavigationRequest() && frame.parentFrame() === null) {
-      if (url !== window.loading && window.webContents.willNavigate(toAppUrl(url))) {
-        return route.abort('aborted')
+    let frame: Frame
+    try {
+      frame = request.frame()
+    } catch {
+      // A new window's first navigation comes before its frame exists; the app's handler decides on the
+      // window itself (see popUp). Nothing outside the app can be reached from here anyway.
+      this.popupUrls.push(url)
+      return route.abort('blockedbyclient')
+    }
+    const page = frame.page()
+    if (request.isNavigationRequest() && frame.parentFrame() === null) {
+      const window = this.windows.find((w) => w.pageNow !== undefined && w.pageNow === page)
+      if (window !== undefined) {
+        if (url !== window.loading && window.webContents.willNavigate(toAppUrl(url))) {
+          return route.abort('aborted')
+        }
+        // Nothing stopped it: the app's window really leaves for another site, as Electron's would.
+        if (!url.startsWith(`${PAGE_ORIGIN}/`))
+          return route.fulfill({ contentType: 'text/html', body: OUTSIDE })
       }
     }
     if (!url.startsWith(`${PAGE_ORIGIN}/`)) return route.abort('blockedbyclient')
@@ -328,5 +344,18 @@ export class WindowSystem {
       headers: Object.fromEntries(response.headers),
       body: Buffer.from(await response.arrayBuffer()),
     })
+  }
+
+  /**
+   * A page an app window opened (`window.open`, a link with a target) is a new window: the app's window-open
+   * handler decides, as Electron asks it before creating one; a refused window is closed at once.
+   */
+  private async popUp(page: Page): Promise<void> {
+    const opener = await page.opener()
+    const window = this.windows.find((w) => w.pageNow !== undefined && w.pageNow === opener)
+    if (window === undefined) return
+    await new Promise((resolve) => setImmediate(resolve))
+    const url = this.popupUrls.shift() ?? page.url()
+    if (window.webContents.windowOpen(toAppUrl(url)) === 'deny') await page.close()
   }
 }
