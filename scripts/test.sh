@@ -16,10 +16,12 @@ step 'hardening audit (electronegativity)'
 node scripts/security-audit.mjs
 step 'unit, integration and component tests (Vitest)'
 bash scripts/with-private-keychain.sh npx vitest run
-step 'browser-host and Electron end-to-end tests (Playwright)'
+step 'end-to-end scenarios through the desktop harness (Playwright, Chromium)'
+bash scripts/with-private-keychain.sh npx playwright test --project=desktop
+step 'the same scenarios on real Electron (Playwright _electron; skipped, with the reason, where it cannot run)'
 # Electron needs a display on Linux; where there is none, run it under Xvfb if that is installed.
 display=()
 if [ "$(uname)" = Linux ] && [ -z "${DISPLAY:-}" ] && command -v xvfb-run >/dev/null 2>&1; then
   display=(xvfb-run -a)
 fi
-"${display[@]}" bash scripts/with-private-keychain.sh npx playwright test
+AVCM_E2E_DRIVER=electron "${display[@]}" bash scripts/with-private-keychain.sh npx playwright test --project=electron

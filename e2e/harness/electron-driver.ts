@@ -1,7 +1,7 @@
 import { _electron, type ElectronApplication } from '@playwright/test'
 import { spawn } from 'node:child_process'
 import { join } from 'node:path'
-import { findElectronBinary } from '../electron/electron-binary'
+import { findElectronBinary } from './electron-binary'
 import type { AppRun, DesktopDriver, LaunchOptions } from './desktop'
 import type { MachineSetup } from './stand-in-driver'
 import type { AppEnding } from './stand-ins/app'
