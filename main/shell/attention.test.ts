@@ -27,6 +27,27 @@ describe('attentionNotices', () => {
     expect(attentionNotices(state(needs), state(needs))).toEqual([])
   })
 
+  it('names a refused base URL, which signing in again would not fix', () => {
+    const refused = profileView(
+      { name: 'acme' },
+      {
+        status: 'needs-sign-in',
+        lastError: {
+          kind: 'base-url-not-allowed',
+          message: 'This profile’s base URL … is not allowed.',
+          at: 0,
+        },
+      },
+    )
+    expect(attentionNotices(NOTHING_SEEN, state(refused))).toEqual([
+      {
+        title: 'acme’s base URL is not allowed',
+        body: 'This profile’s base URL … is not allowed.',
+        profileId: refused.id,
+      },
+    ])
+  })
+
   it('notifies a profile that needed signing in already at start-up', () => {
     const needs = profileView({ name: 'acme' }, { status: 'needs-sign-in' })
     expect(attentionNotices(NOTHING_SEEN, state(needs))).toHaveLength(1)

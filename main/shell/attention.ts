@@ -45,7 +45,11 @@ export function attentionNotices(before: AttentionState, after: AttentionState):
     const profileId = profile.id
     if (now.status === 'needs-sign-in' && was?.status !== 'needs-sign-in') {
       notices.push({
-        title: `${profile.name} needs you to sign in again`,
+        // A profile whose stored base URL breaks the rules cannot be fixed by signing in.
+        title:
+          now.lastError?.kind === 'base-url-not-allowed'
+            ? `${profile.name}’s base URL is not allowed`
+            : `${profile.name} needs you to sign in again`,
         body:
           now.lastError?.message ??
           'api.video no longer accepts its refresh token. Open it to enter the API key.',
