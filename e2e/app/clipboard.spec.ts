@@ -1,3 +1,4 @@
+import type { Api } from '../../main/ipc/contract'
 import { expect, GOOD_KEY, test } from '../harness/fixtures'
 
 test('a copied token is cleared after the configured delay', async ({ machine }) => {
@@ -30,4 +31,24 @@ test('quitting clears a copied token, but not what the person copied since', asy
   await expect.poll(() => machine.clipboardText()).toMatch(/^eyJ/)
   await second.quit()
   expect(await machine.clipboardText()).toBe('')
+})
+
+test('when the delay is up, what the person copied since stays on the clipboard', async ({ machine }) => {
+  const profile = await machine.withEngine(async (engine) => {
+    await engine.updateSettings({ clipboardClearSeconds: 2 })
+    return engine.add({ name: 'Acme', environment: machine.fake.url, apiKey: GOOD_KEY })
+  })
+  const app = await machine.launch()
+  const window = await app.window()
+  const copied = await window.evaluate(
+    (id) => (globalThis as unknown as { api: Api }).api.profiles.copy({ id, format: 'token' }),
+    profile.id,
+  )
+  if (!copied.ok || copied.value.clearsAt === null) throw new Error('the copy did not say when it clears')
+  const clearsAt = copied.value.clearsAt
+  await expect.poll(() => machine.clipboardText()).toMatch(/^eyJ/)
+  await machine.setClipboardText('my own notes')
+  // The only thing to wait for is the clock passing the moment the app said it would clear.
+  await expect.poll(() => Date.now(), { timeout: 10_000 }).toBeGreaterThan(clearsAt + 500)
+  expect(await machine.clipboardText()).toBe('my own notes')
 })
