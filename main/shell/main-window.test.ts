@@ -79,7 +79,7 @@ async function open(visible = true, quitting = false, devTools = false) {
     }
   }
   const deps: MainWindowDeps = {
-    BrowserWindow: FakeBrowserWindow as unknown as MainWindowDeps['BrowserWindow'],
+    BrowserWindow: FakeBrowserWindow,
     devTools,
     screen: {
       getPrimaryDisplay: () =>
