@@ -36,9 +36,18 @@ export const DRIVER = process.env['AVCM_E2E_DRIVER'] === 'electron' ? 'electron'
  * Playwright's test with a `machine`. Every spec drives the app through it, so the same specs run on the
  * stand-ins here and on real Electron where its binary exists.
  */
-export const test = base.extend<{ fakeOptions: FakeApiOptions; machine: Machine }>({
+export const test = base.extend<{
+  fakeOptions: FakeApiOptions
+  officialHostsServedByFake: boolean
+  machine: Machine
+}>({
   fakeOptions: [{}, { option: true }],
-  machine: async ({ browser, fakeOptions }, use, testInfo) => {
+  /**
+   * Only for the documentation's screenshots: the app's requests to api.video's production and sandbox hosts
+   * go to the machine's fake server, so profiles can show their real environment badges. Tests never use it.
+   */
+  officialHostsServedByFake: [false, { option: true }],
+  machine: async ({ browser, fakeOptions, officialHostsServedByFake }, use, testInfo) => {
     expect(
       process.env['AVCM_PRIVATE_KEYCHAIN'],
       'run through npm test or scripts/with-private-keychain.sh',
@@ -46,6 +55,10 @@ export const test = base.extend<{ fakeOptions: FakeApiOptions; machine: Machine 
     if (DRIVER === 'electron') {
       const missing = electronUnavailable()
       testInfo.skip(missing !== undefined, `Skipped: ${missing ?? ''}.`)
+      testInfo.skip(
+        officialHostsServedByFake,
+        'Skipped: real Electron’s requests to api.video cannot be sent to the fake server.',
+      )
     }
     const root = mkdtempSync(join(tmpdir(), 'avcm-desktop-'))
     const dataDir = join(root, 'data')
@@ -56,7 +69,7 @@ export const test = base.extend<{ fakeOptions: FakeApiOptions; machine: Machine 
       dataDir,
       home: join(root, 'home'),
       keychainService,
-      fetch: (input, init) => fetch(input, init),
+      fetch: officialHostsServedByFake ? servedBy(fake.url) : (input, init) => fetch(input, init),
     }
     const driver = DRIVER === 'electron' ? electronDriver(setup) : standInDriver(browser, setup)
     const machine: Machine = {
@@ -83,5 +96,16 @@ export const test = base.extend<{ fakeOptions: FakeApiOptions; machine: Machine 
     rmSync(root, { recursive: true, force: true })
   },
 })
+
+/** A fetch that sends requests for ws.api.video and sandbox.api.video to the fake at `fakeUrl` instead. */
+function servedBy(fakeUrl: string): typeof fetch {
+  return (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : input.toString())
+    if (url.host === 'ws.api.video' || url.host === 'sandbox.api.video') {
+      return fetch(`${fakeUrl}${url.pathname}${url.search}`, init)
+    }
+    return fetch(input, init)
+  }
+}
 
 export { expect }

@@ -1,26 +1,50 @@
-import type { Environment } from '../../main/core/apivideo/environment'
-import type { Host } from '../browser/host'
-import { GOOD_KEY, OTHER_KEY } from '../browser/host'
+import type { Page } from '@playwright/test'
+import type { Api } from '../../main/ipc/contract'
+import { expect, GOOD_KEY, OTHER_KEY, type Machine } from '../harness/fixtures'
+
+/** Where each of the three profiles lives: "production", "sandbox" or a base URL (the fake's, by default). */
+type Places = readonly [string, string, string]
 
 /**
  * Three profiles in different states, as a person might have them: one valid, one whose refresh keeps
- * failing (retrying, its old token still good), one whose refresh token api.video rejected.
+ * failing (retrying, its old token still good), one whose refresh token api.video rejected. Made in the
+ * running app through `window.api`, as the renderer's own calls would (no dialogs, so no toasts on screen).
+ *
+ * The rejected one is made by revoking every refresh token api.video (the fake) has issued so far, so the
+ * other two hold revoked refresh tokens too; nothing in a scene refreshes them. The failing one meets an
+ * HTTP 503 on every refresh from then on.
  */
 export async function threeProfiles(
-  host: Host,
-  environments: readonly [Environment | string, Environment | string, Environment | string] = [
-    host.fake.url,
-    host.fake.url,
-    host.fake.url,
-  ],
+  machine: Machine,
+  page: Page,
+  places: Places = [machine.fake.url, machine.fake.url, machine.fake.url],
 ): Promise<void> {
-  const { service, fake } = host
-  await service.add({ name: 'Acme', environment: environments[0], apiKey: GOOD_KEY })
-  const staging = await service.add({ name: 'Acme staging', environment: environments[1], apiKey: OTHER_KEY })
-  const legacy = await service.add({ name: 'Legacy app', environment: environments[2], apiKey: GOOD_KEY })
+  const profiles = [
+    { name: 'Acme', environment: places[0], apiKey: GOOD_KEY },
+    { name: 'Acme staging', environment: places[1], apiKey: OTHER_KEY },
+    { name: 'Legacy app', environment: places[2], apiKey: GOOD_KEY },
+  ]
+  const ids = await page.evaluate(async (inputs) => {
+    const api = (globalThis as unknown as { api: Api }).api
+    const added: string[] = []
+    for (const input of inputs) {
+      const answer = await api.profiles.add({ ...input, rememberApiKey: false })
+      if (!answer.ok) throw new Error(`could not add ${input.name}: ${answer.error.message}`)
+      added.push(answer.value.id)
+    }
+    return added
+  }, profiles)
+  const refresh = (id: string | undefined) =>
+    page.evaluate(async (profileId) => {
+      const api = (globalThis as unknown as { api: Api }).api
+      await api.profiles.refresh({ id: profileId })
+    }, id ?? '')
 
-  fake.inject('auth/refresh', { kind: 'status', status: 503, body: '' }, 1)
-  await service.refresh(staging.id).catch(() => undefined)
-  fake.revokeRefreshTokens()
-  await service.refresh(legacy.id).catch(() => undefined)
+  machine.fake.revokeRefreshTokens()
+  await refresh(ids[2])
+  await expect(page.getByRole('article', { name: 'Legacy app' }).getByText('Needs sign-in')).toBeVisible()
+  machine.fake.inject('auth/refresh', { kind: 'status', status: 503, body: '' }, 1000)
+  await refresh(ids[1])
+  await expect(page.getByRole('article', { name: 'Acme staging' }).getByText('Retrying')).toBeVisible()
+  await expect(page.getByRole('article', { name: 'Acme' }).getByText('Valid', { exact: true })).toBeVisible()
 }

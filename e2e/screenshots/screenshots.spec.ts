@@ -1,35 +1,43 @@
-import { test as base, expect } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { createHost, type Host } from '../browser/host'
+import type { Api } from '../../main/ipc/contract'
+import { expect, test } from '../harness/fixtures'
 import { threeProfiles } from './scenes'
 
 /** Writes the README's screenshots to docs/screenshots/ (run with `npm run screenshots`). */
 const OUT = join(import.meta.dirname, '../../docs/screenshots')
 
-const test = base.extend<{ host: Host }>({
-  host: async ({ page }, use) => {
-    const host = await createHost(page, { officialHostsServedByFake: true })
-    await use(host)
-    await host.close()
-  },
-})
+// Profiles on api.video's production and sandbox hosts (served by the fake) show their real badges.
+test.use({ officialHostsServedByFake: true })
 
 test.beforeAll(() => mkdirSync(OUT, { recursive: true }))
 
-test('main window, add dialog and settings, in light and dark', async ({ host }) => {
-  const { page } = host
+/** Switches the app's theme as the settings would, and waits for the window to follow. */
+async function useTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
+  await page.evaluate(async (chosen) => {
+    const api = (globalThis as unknown as { api: Api }).api
+    await api.settings.update({ theme: chosen })
+  }, theme)
+  await expect(page.locator('html')).toHaveAttribute('data-theme', theme)
+}
+
+test('main window, add dialog and settings, in light and dark', async ({ machine }) => {
+  await machine.withEngine((engine) => engine.updateSettings({ theme: 'light' }))
+  const app = await machine.launch()
+  const page = await app.window()
   await page.setViewportSize({ width: 960, height: 900 })
-  await threeProfiles(host, [{ kind: 'production' }, { kind: 'sandbox' }, { kind: 'production' }])
+  await threeProfiles(machine, page, ['production', 'sandbox', 'production'])
+  // Counting down, as a person sees them a moment later (a token just issued reads 1:00:00).
+  for (const countdown of await page.getByTestId('countdown').all())
+    await expect(countdown).toHaveText(/^59:/)
   for (const theme of ['light', 'dark'] as const) {
-    await host.service.updateSettings({ theme })
-    await host.open()
+    await useTheme(page, theme)
     await expect(page.getByRole('article')).toHaveCount(3)
     await page.screenshot({ path: join(OUT, `main-window-${theme}.png`) })
   }
 
-  await host.service.updateSettings({ theme: 'light' })
-  await host.open()
+  await useTheme(page, 'light')
   await page.getByRole('button', { name: 'Add profile' }).click()
   await page.getByLabel('Name').fill('Acme')
   await page.getByLabel('Sandbox').check()
@@ -42,9 +50,11 @@ test('main window, add dialog and settings, in light and dark', async ({ host })
   await page.screenshot({ path: join(OUT, 'settings.png') })
 })
 
-test('first run', async ({ host }) => {
-  await host.page.setViewportSize({ width: 960, height: 560 })
-  await host.open()
-  await expect(host.page.getByRole('button', { name: 'Try the demo' })).toBeVisible()
-  await host.page.screenshot({ path: join(OUT, 'first-run.png') })
+test('first run', async ({ machine }) => {
+  await machine.withEngine((engine) => engine.updateSettings({ theme: 'light' }))
+  const app = await machine.launch()
+  const page = await app.window()
+  await page.setViewportSize({ width: 960, height: 560 })
+  await expect(page.getByRole('button', { name: 'Try the demo' })).toBeVisible()
+  await page.screenshot({ path: join(OUT, 'first-run.png') })
 })

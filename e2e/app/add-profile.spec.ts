@@ -1,29 +1,24 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { expect, test } from './fixtures'
-import { GOOD_KEY } from './host'
+import { expect, GOOD_KEY, test } from '../harness/fixtures'
+import { fillAddDialog, listedProfiles } from './helpers'
 
 test('adding a profile: a wrong key shows the server’s message and saves nothing; the right one signs in', async ({
-  host,
+  machine,
 }) => {
-  const { page } = host
-  await host.open()
+  const app = await machine.launch()
+  const page = await app.window()
   await expect(
     page.getByRole('heading', { name: 'Fresh api.video tokens, always one click away' }),
   ).toBeVisible()
-  await page.getByRole('button', { name: 'Add profile' }).first().click()
-
+  await fillAddDialog(page, { name: 'Acme', environment: { baseUrl: machine.fake.url }, apiKey: 'wrong-key' })
   const dialog = page.getByRole('dialog', { name: 'Add a profile' })
-  await expect(dialog).toBeVisible()
-  await dialog.getByLabel('Name').fill('Acme')
-  await dialog.getByLabel('Custom base URL').check()
-  await dialog.getByRole('textbox', { name: 'Base URL' }).fill(host.fake.url)
-  await dialog.getByRole('textbox', { name: 'API key' }).fill('wrong-key')
   await dialog.getByRole('button', { name: 'Add profile' }).click()
 
   await expect(dialog.getByRole('alert')).toHaveText('The user credentials were incorrect.')
-  expect(existsSync(join(host.dataDir, 'profiles.json'))).toBe(false)
-  expect(await host.keychain.findAll()).toEqual([])
+  expect(existsSync(join(machine.dataDir, 'profiles.json'))).toBe(false)
+  expect(await machine.keychain.findAll()).toEqual([])
+  expect(await listedProfiles(page)).toEqual([])
 
   await dialog.getByRole('textbox', { name: 'API key' }).fill(GOOD_KEY)
   await dialog.getByRole('button', { name: 'Add profile' }).click()
@@ -31,17 +26,26 @@ test('adding a profile: a wrong key shows the server’s message and saves nothi
   const card = page.getByRole('article', { name: 'Acme' })
   await expect(card.getByText('Valid', { exact: true })).toBeVisible()
   await expect(card.getByTestId('countdown')).toHaveText(/^(59|60):\d\d$/)
-  expect(existsSync(join(host.dataDir, 'profiles.json'))).toBe(true)
-  expect((await host.keychain.findAll()).map((entry) => entry.account.split('/')[1]).sort()).toEqual([
+  expect(existsSync(join(machine.dataDir, 'profiles.json'))).toBe(true)
+  // Only the session is kept in the keychain: the API key was used once and not remembered.
+  expect((await machine.keychain.findAll()).map((entry) => entry.account.split('/')[1]).sort()).toEqual([
     'session',
   ])
+  // The tray lists it too, and the engine (as avcm sees the data folder) finds it after the app quits.
+  await expect.poll(async () => (await app.trayItems())[0]?.label).toMatch(/^Acme · /)
+  await app.quit()
+  const saved = await machine.withEngine((engine) =>
+    Promise.resolve(engine.list().map((profile) => profile.name)),
+  )
+  expect(saved).toEqual(['Acme'])
+  expect(app.loggedErrors()).toEqual([])
 })
 
 test('the add dialog works from the keyboard: a shortcut opens it, focus stays inside, Escape closes it', async ({
-  host,
+  machine,
 }) => {
-  const { page } = host
-  await host.open()
+  const app = await machine.launch()
+  const page = await app.window()
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
   await page.keyboard.press('Control+n')
   const dialog = page.getByRole('dialog', { name: 'Add a profile' })

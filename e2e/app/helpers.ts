@@ -1,0 +1,52 @@
+import type { Page } from '@playwright/test'
+import type { ProfileView } from '../../main/core/service/types'
+import type { Api } from '../../main/ipc/contract'
+import { expect } from '../harness/fixtures'
+
+/** "59:58" → 3598 */
+export const seconds = (text: string): number =>
+  text.split(':').reduce((total, part) => total * 60 + Number(part), 0)
+
+/** The profiles as the window's `window.api` lists them (what the renderer is told), in the page. */
+export async function listedProfiles(page: Page): Promise<readonly ProfileView[]> {
+  return page.evaluate(async () => {
+    const api = (globalThis as unknown as { api: Api }).api
+    const listed = await api.profiles.list()
+    if (!listed.ok) throw new Error(`profiles.list failed: ${listed.error.message}`)
+    return listed.value
+  })
+}
+
+/** Where a profile added through the dialog lives: api.video's production or sandbox, or a base URL. */
+export type DialogEnvironment = 'production' | 'sandbox' | { readonly baseUrl: string }
+
+/** What a person types into the add dialog. */
+export interface DialogEntry {
+  readonly name: string
+  readonly environment: DialogEnvironment
+  readonly apiKey: string
+}
+
+/** Opens the add dialog (from the empty state or the header) and fills it in, without submitting. */
+export async function fillAddDialog(page: Page, entry: DialogEntry): Promise<void> {
+  await page.getByRole('button', { name: 'Add profile' }).first().click()
+  const dialog = page.getByRole('dialog', { name: 'Add a profile' })
+  await expect(dialog).toBeVisible()
+  await dialog.getByLabel('Name').fill(entry.name)
+  if (entry.environment === 'production') await dialog.getByLabel('Production').check()
+  else if (entry.environment === 'sandbox') await dialog.getByLabel('Sandbox').check()
+  else {
+    await dialog.getByLabel('Custom base URL').check()
+    await dialog.getByRole('textbox', { name: 'Base URL' }).fill(entry.environment.baseUrl)
+  }
+  await dialog.getByRole('textbox', { name: 'API key' }).fill(entry.apiKey)
+}
+
+/** A person adding a profile with the add dialog; resolves once the dialog has closed on success. */
+export async function addThroughDialog(page: Page, entry: DialogEntry): Promise<void> {
+  await fillAddDialog(page, entry)
+  const dialog = page.getByRole('dialog', { name: 'Add a profile' })
+  await dialog.getByRole('button', { name: 'Add profile' }).click()
+  await expect(dialog).toBeHidden()
+  await expect(page.getByRole('article', { name: entry.name })).toBeVisible()
+}
