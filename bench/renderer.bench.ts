@@ -4,7 +4,7 @@ import { extname, join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { startFakeApiVideo, type FakeApiVideo } from '../main/fake-api/server'
 import type { AppRun } from '../e2e/harness/desktop'
-import { standInDriver } from '../e2e/harness/stand-in-driver'
+import { BUILT, standInDriver } from '../e2e/harness/stand-in-driver'
 import { buildSnapshot } from './lib/build-snapshot'
 import { requirePrivateKeychain, scratch, type Scratch } from './lib/keychain'
 import {
@@ -82,6 +82,7 @@ async function openApp(browser: Browser, profiles: number): Promise<Opened> {
     home: join(machine.dataDir, 'home'),
     keychainService: machine.service,
     fetch: (input, init) => fetch(input, init),
+    files: { ...BUILT, renderer: buildSnapshot().renderer, preload: buildSnapshot().preload },
   })
   let app: AppRun | undefined
   try {

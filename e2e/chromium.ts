@@ -5,7 +5,7 @@ const executablePath =
   process.env['CHROMIUM_PATH'] ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
 
 /**
- * How the browser-host specs, the screenshots and the renderer benchmark start Chromium: headless, with the
+ * How the desktop harness's windows, the screenshots and the renderer benchmark start Chromium: headless, with the
  * background networking this closed machine refuses turned off.
  */
 export const chromium = {

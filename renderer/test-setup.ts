@@ -2,7 +2,7 @@ import '@testing-library/jest-dom/vitest'
 /**
  * jsdom has <dialog> but not its modal methods; these stand-ins keep the element's contract (open flag,
  * a `close` event) so components behave as in a browser. The real focus trap and inertness are tested in
- * Chromium by the browser-host specs.
+ * Chromium by the end-to-end specs.
  */
 if (typeof HTMLDialogElement.prototype.showModal !== 'function') {
   HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {

@@ -1,5 +1,5 @@
 // Types of scripts/with-electron.mjs (plain JavaScript, so that `node scripts/with-electron.mjs` needs no build),
-// for the TypeScript that imports it: its tests and e2e/electron/electron-binary.ts.
+// for the TypeScript that imports it: its tests and e2e/harness/electron-binary.ts.
 
 type Env = Readonly<Record<string, string | undefined>>
 

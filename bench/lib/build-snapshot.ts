@@ -9,13 +9,15 @@ export interface BuildSnapshot {
   readonly avcm: string
   /** The copied `out/renderer/`. */
   readonly renderer: string
+  /** The copied `out/preload/index.cjs`. */
+  readonly preload: string
 }
 
 /** Where the global setup put the copy, for the workers. */
 const SNAPSHOT_ENV = 'AVCM_BENCH_BUILD'
 
 /**
- * Copies `out/main` and `out/renderer` (just built by `npm run bench`) before any benchmark runs, under
+ * Copies `out/main`, `out/preload` and `out/renderer` (just built by `npm run bench`) before any benchmark runs, under
  * `node_modules/.cache` so that `keytar` and the other dependencies still resolve (and no test run cleans it,
  * as Playwright cleans `test-results/`). A build started by someone else while the benchmarks run empties
  * `out/` for a moment; the copy keeps the benchmarks on what was built for them. Returns the function that
@@ -27,7 +29,7 @@ export function takeBuildSnapshot(): () => void {
   const into = mkdtempSync(join(parent, 'build-'))
   // Inside node_modules, Node looks no further up for the package's "type": the copy declares its own.
   writeFileSync(join(into, 'package.json'), '{ "type": "module" }\n')
-  for (const part of ['main', 'renderer']) {
+  for (const part of ['main', 'preload', 'renderer']) {
     const from = join(ROOT, 'out', part)
     if (!existsSync(from)) throw new Error(`${from} is missing: npm run bench builds it first.`)
     cpSync(from, join(into, part), { recursive: true })
@@ -45,5 +47,9 @@ export function takeBuildSnapshot(): () => void {
 export function buildSnapshot(): BuildSnapshot {
   const into = process.env[SNAPSHOT_ENV]
   if (into === undefined) throw new Error('No build snapshot: run the benchmarks with npm run bench.')
-  return { avcm: join(into, 'main', 'avcm.js'), renderer: join(into, 'renderer') }
+  return {
+    avcm: join(into, 'main', 'avcm.js'),
+    renderer: join(into, 'renderer'),
+    preload: join(into, 'preload', 'index.cjs'),
+  }
 }

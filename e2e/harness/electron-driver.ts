@@ -9,6 +9,7 @@ import type { SeenItem } from './stand-ins/tray'
 
 const MAIN_SCRIPT = join(import.meta.dirname, '../../out/main/index.js')
 const OBSERVER = join(import.meta.dirname, 'electron-observer.cjs')
+const CLIPBOARD_SCRIPT = join(import.meta.dirname, 'electron-clipboard.cjs')
 
 /** Why the specs cannot run on real Electron here, or undefined when they can. */
 export function electronUnavailable(): string | undefined {
@@ -28,6 +29,7 @@ export function electronUnavailable(): string | undefined {
 export function electronDriver(machine: MachineSetup): DesktopDriver {
   const binary = findElectronBinary()
   const runs: ElectronApplication[] = []
+  let running: ElectronApplication | undefined
   const env: Record<string, string> = {}
   for (const [name, value] of Object.entries(process.env)) {
     if (value !== undefined && name !== 'ELECTRON_RENDERER_URL' && name !== 'NODE_ENV') env[name] = value
@@ -45,20 +47,26 @@ export function electronDriver(machine: MachineSetup): DesktopDriver {
     if ('missing' in binary) throw new Error(binary.missing)
     return binary.path
   }
-  const anyApp = (): ElectronApplication => {
-    const app = runs.at(-1)
-    if (app === undefined) throw new Error('the app is not running')
-    return app
-  }
   return {
     launch: async (options = {}) => {
-      if (runs.length > 0) return secondInstance(executable(), args(options), env)
+      // While an instance runs, another launch is a second instance; after it ended, a fresh start.
+      if (running !== undefined) return secondInstance(executable(), args(options), env)
       const app = await _electron.launch({ executablePath: executable(), args: args(options), env })
       runs.push(app)
+      running = app
+      app.once('close', () => {
+        if (running === app) running = undefined
+      })
       return electronRun(app)
     },
-    clipboardText: () => anyApp().evaluate(({ clipboard }) => clipboard.readText()),
-    setClipboardText: (text) => anyApp().evaluate(({ clipboard }, value) => clipboard.writeText(value), text),
+    clipboardText: () =>
+      running === undefined
+        ? clipboardProcess(executable(), ['read'], env)
+        : running.evaluate(({ clipboard }) => clipboard.readText()),
+    setClipboardText: async (text) => {
+      if (running === undefined) await clipboardProcess(executable(), ['write', text], env)
+      else await running.evaluate(({ clipboard }, value) => clipboard.writeText(value), text)
+    },
     jumpClock: null,
     close: async () => {
       for (const app of runs) await app.close().catch(() => undefined)
@@ -161,6 +169,23 @@ function electronRun(app: ElectronApplication): AppRun {
     ended: () => ended,
     loggedErrors: () => [],
   }
+}
+
+/** The system clipboard through a throwaway Electron process, for when the app is not running. */
+function clipboardProcess(executable: string, args: string[], env: Record<string, string>): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const sandbox = process.getuid?.() === 0 ? ['--no-sandbox'] : []
+    const child = spawn(executable, [...sandbox, CLIPBOARD_SCRIPT, ...args], {
+      env: { ...env, NODE_OPTIONS: '' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
+    let out = ''
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')))
+    child.once('error', reject)
+    child.once('exit', (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`the clipboard helper exited with ${String(code)}`)),
+    )
+  })
 }
 
 /** A second launch of the app: it should hand over to the first and end at once. */

@@ -38,6 +38,8 @@ export interface MachineSetup {
   readonly home: string
   readonly keychainService: string
   readonly fetch: typeof fetch
+  /** The built app to start; `out/` (from `npm run build`) unless a copy is given, as the benchmarks do. */
+  readonly files?: AppEnvironment['files']
 }
 
 /**
@@ -140,7 +142,7 @@ async function launchStandIns(
     home: machine.home,
     execPath: process.execPath,
     keychainService: machine.keychainService,
-    files: BUILT,
+    files: machine.files ?? BUILT,
     timers: shared.timers,
     fetch: machine.fetch,
     logError: (error) => {

@@ -28,7 +28,7 @@ export type Channel = (typeof CHANNELS)[number]
 /** The one event channel, main → renderer. */
 export const EVENT_CHANNEL = 'events:push'
 
-/** The `[domain, function name]` of a channel, as the preload and the browser host lay out `window.api`. */
+/** The `[domain, function name]` of a channel, as the preload lays out `window.api`. */
 export function apiPath(channel: Channel): readonly [domain: string, name: string] {
   const [domain = '', action = ''] = channel.split(':')
   return [domain, action.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase())]

@@ -10,7 +10,7 @@ export { apiPath, CHANNELS, EVENT_CHANNEL, type Channel } from './channels'
 /**
  * The IPC contract: for every channel of main/ipc/channels.ts, a runtime schema for its request and the type
  * of its response. Main registers a handler per channel from it, the preload builds `window.api` from the
- * channel list and this file's types, the renderer is typed by it, and the browser host serves it.
+ * channel list and this file's types, and the renderer is typed by it.
  * Adding a channel means naming it in channels.ts, declaring it here and giving it a handler.
  */
 

@@ -10,7 +10,7 @@ export type Dispatch = (channel: string, payload: unknown) => Promise<Envelope<u
 const MAX_MESSAGE = 500
 
 /**
- * Builds the dispatcher both Electron's IPC registration and the browser host use: it refuses unknown
+ * Builds the dispatcher Electron's IPC registration hands every call to: it refuses unknown
  * channels, validates every payload against the contract's schema, and turns every failure into
  * `{kind, message}`; an error that is not the app's own is reported without its details.
  */

@@ -9,7 +9,7 @@ export interface ClipboardPort {
   copy(text: string): Promise<number | null>
 }
 
-/** What the handlers need besides the engine; the Electron shell and the browser host each provide them. */
+/** What the handlers need besides the engine; the Electron shell provides them (main/shell/shell-ports.ts). */
 export interface HandlerPorts {
   readonly service: CredentialService
   readonly clipboard: ClipboardPort

@@ -2,7 +2,7 @@ import type { Api, Envelope } from '../../../main/ipc/contract'
 
 declare global {
   interface Window {
-    /** Installed by the preload (or the browser host): one function per IPC operation. */
+    /** Installed by the preload: one function per IPC operation. */
     readonly api: Api
   }
 }

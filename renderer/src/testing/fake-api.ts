@@ -43,7 +43,7 @@ export function pending<T>(): Pending<T> {
 
 /**
  * A stand-in for the preload's `window.api`: every operation fails unless the test provides it. Component
- * tests use it to play main's part; the browser-host specs use the real engine.
+ * tests use it to play main's part; the end-to-end specs (e2e/app) use the real app.
  */
 export function fakeApi(parts: { [D in keyof Api]?: Partial<Api[D]> }): Api {
   return new Proxy({} as Api, {
