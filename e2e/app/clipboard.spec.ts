@@ -14,9 +14,7 @@ test('a copied token is cleared after the configured delay', async ({ machine })
 })
 
 test('quitting clears a copied token, but not what the person copied since', async ({ machine }) => {
-  await machine.withEngine((engine) =>
-    engine.add({ name: 'Acme', environment: machine.fake.url, apiKey: GOOD_KEY }),
-  )
+  await machine.addProfile('Acme')
   const first = await machine.launch()
   await expect.poll(async () => (await first.trayItems())[0]?.label).toMatch(/^Acme · /)
   await first.clickTray(/^Acme · /)

@@ -1,12 +1,10 @@
 import { createApiVideoClient } from '../../main/core/apivideo/client'
-import { expect, GOOD_KEY, test } from '../harness/fixtures'
+import { expect, test } from '../harness/fixtures'
 
 test('each copy format puts the right text on the clipboard, and says when the clipboard clears', async ({
   machine,
 }) => {
-  await machine.withEngine((engine) =>
-    engine.add({ name: 'Acme', environment: machine.fake.url, apiKey: GOOD_KEY }),
-  )
+  await machine.addProfile('Acme')
   const app = await machine.launch()
   const page = await app.window()
   const card = page.getByRole('article', { name: 'Acme' })
@@ -47,9 +45,7 @@ test('each copy format puts the right text on the clipboard, and says when the c
 })
 
 test('reveal shows the token, then masks it again after 30 seconds', async ({ machine }) => {
-  await machine.withEngine((engine) =>
-    engine.add({ name: 'Acme', environment: machine.fake.url, apiKey: GOOD_KEY }),
-  )
+  await machine.addProfile('Acme')
   const app = await machine.launch()
   const page = await app.window()
   await machine.setClipboardText('what the person had copied')

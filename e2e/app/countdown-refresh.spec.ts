@@ -1,12 +1,10 @@
-import { expect, GOOD_KEY, test } from '../harness/fixtures'
+import { expect, test } from '../harness/fixtures'
 import { listedProfiles, seconds } from './helpers'
 
 test('the countdown decreases, and a manual refresh moves the expiry forward with exactly one refresh', async ({
   machine,
 }) => {
-  await machine.withEngine((engine) =>
-    engine.add({ name: 'Acme', environment: machine.fake.url, apiKey: GOOD_KEY }),
-  )
+  await machine.addProfile('Acme')
   const app = await machine.launch()
   const page = await app.window()
   const card = page.getByRole('article', { name: 'Acme' })
@@ -40,9 +38,7 @@ test('the countdown decreases, and a manual refresh moves the expiry forward wit
 })
 
 test('verify shows the latency of a working token', async ({ machine }) => {
-  await machine.withEngine((engine) =>
-    engine.add({ name: 'Acme', environment: machine.fake.url, apiKey: GOOD_KEY }),
-  )
+  await machine.addProfile('Acme')
   const app = await machine.launch()
   const page = await app.window()
   const card = page.getByRole('article', { name: 'Acme' })

@@ -1,9 +1,7 @@
-import { expect, GOOD_KEY, test } from '../harness/fixtures'
+import { expect, test } from '../harness/fixtures'
 
 test('started at login, the app starts hidden, in the tray', async ({ machine }) => {
-  await machine.withEngine((engine) =>
-    engine.add({ name: 'Acme', environment: machine.fake.url, apiKey: GOOD_KEY }),
-  )
+  await machine.addProfile('Acme')
   const app = await machine.launch({ args: ['--hidden'] })
   await expect.poll(async () => (await app.trayItems())[0]?.label).toMatch(/^Acme · .* · 59 min left$/)
   const window = await app.window()

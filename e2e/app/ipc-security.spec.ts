@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import type { Api, Envelope } from '../../main/ipc/contract'
-import { DRIVER, expect, GOOD_KEY, test } from '../harness/fixtures'
+import { DRIVER, expect, test } from '../harness/fixtures'
 
 type WithApi = typeof globalThis & { api?: Api }
 type WithInvoke = typeof globalThis & {
@@ -24,9 +24,7 @@ test.describe('IPC from anywhere but the app’s window', () => {
   test('is refused: a second page at the app’s own origin, and a frame at another origin', async ({
     machine,
   }) => {
-    await machine.withEngine((engine) =>
-      engine.add({ name: 'Acme', environment: machine.fake.url, apiKey: GOOD_KEY }),
-    )
+    await machine.addProfile('Acme')
     const app = await machine.launch()
     const window = await app.window()
     const own = await window.evaluate(() => (globalThis as WithApi).api?.profiles.list())

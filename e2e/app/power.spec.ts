@@ -1,10 +1,8 @@
-import { DRIVER, expect, GOOD_KEY, test } from '../harness/fixtures'
+import { DRIVER, expect, test } from '../harness/fixtures'
 
 test('waking after a long sleep refreshes the tokens that expired meanwhile', async ({ machine }) => {
   test.skip(DRIVER === 'electron', 'only the stand-ins can move the machine’s clock as a sleep does')
-  await machine.withEngine((engine) =>
-    engine.add({ name: 'Acme', environment: machine.fake.url, apiKey: GOOD_KEY }),
-  )
+  await machine.addProfile('Acme')
   const app = await machine.launch()
   await expect.poll(async () => (await app.trayItems())[0]?.label).toMatch(/^Acme · .* · 59 min left$/)
   machine.fake.clearLog()

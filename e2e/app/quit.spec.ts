@@ -1,13 +1,11 @@
 import { sessionAccount } from '../../main/core/secrets/session-entry'
 import { refreshTokenIn } from '../../main/testing/stored-session'
-import { expect, GOOD_KEY, test } from '../harness/fixtures'
+import { expect, test } from '../harness/fixtures'
 
 test('quitting in the middle of a refresh waits for it, says so, and the keychain keeps the rotated token', async ({
   machine,
 }) => {
-  const profile = await machine.withEngine((engine) =>
-    engine.add({ name: 'Acme', environment: machine.fake.url, apiKey: GOOD_KEY }),
-  )
+  const profile = await machine.addProfile('Acme')
   const app = await machine.launch()
   await expect.poll(async () => (await app.trayItems())[0]?.label).toMatch(/^Acme · /)
 

@@ -40,9 +40,7 @@ test('remove asks, naming the profile, then deletes it and its keychain entries'
 test('a revoked refresh token shows needs-sign-in; signing in again restores the profile', async ({
   machine,
 }) => {
-  await machine.withEngine((engine) =>
-    engine.add({ name: 'Acme', environment: machine.fake.url, apiKey: GOOD_KEY }),
-  )
+  await machine.addProfile('Acme')
   const app = await machine.launch()
   const page = await app.window()
   const card = page.getByRole('article', { name: 'Acme' })

@@ -1,9 +1,7 @@
-import { expect, GOOD_KEY, test } from '../harness/fixtures'
+import { expect, test } from '../harness/fixtures'
 
 test('a second launch shows the running window and starts nothing of its own', async ({ machine }) => {
-  await machine.withEngine((engine) =>
-    engine.add({ name: 'Acme', environment: machine.fake.url, apiKey: GOOD_KEY }),
-  )
+  await machine.addProfile('Acme')
   const first = await machine.launch()
   await first.window()
   await first.closeWindow()

@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import type { Keychain } from '../../main/core/secrets/keychain'
 import { createKeytarKeychain } from '../../main/core/secrets/keytar-store'
 import { CredentialService } from '../../main/core/service/service'
+import type { ProfileView } from '../../main/core/service/types'
 import { startFakeApiVideo, type FakeApiOptions, type FakeApiVideo } from '../../main/fake-api/server'
 import type { DesktopDriver } from './desktop'
 import { electronDriver, electronUnavailable } from './electron-driver'
@@ -27,6 +28,8 @@ export interface Machine extends DesktopDriver {
    * profiles before a launch and to look at what the app left behind. Stopped after the callback.
    */
   withEngine<T>(use: (service: CredentialService) => Promise<T>): Promise<T>
+  /** Adds a profile on the fake api.video server before a launch, as `avcm add` would. */
+  addProfile(name: string, apiKey?: string): Promise<ProfileView>
 }
 
 /** Which desktop the specs run on: the harness's stand-ins (default) or real Electron (AVCM_E2E_DRIVER=electron). */
@@ -72,22 +75,25 @@ export const test = base.extend<{
       fetch: officialHostsServedByFake ? servedBy(fake.url) : (input, init) => fetch(input, init),
     }
     const driver = DRIVER === 'electron' ? electronDriver(setup) : standInDriver(browser, setup)
+    const withEngine: Machine['withEngine'] = async (work) => {
+      const service = new CredentialService({ dataDir, keychain, autoRefresh: false })
+      await service.start()
+      try {
+        return await work(service)
+      } finally {
+        await service.idle()
+        service.stop()
+      }
+    }
     const machine: Machine = {
       ...driver,
       fake,
       dataDir,
       keychainService,
       keychain,
-      withEngine: async (work) => {
-        const service = new CredentialService({ dataDir, keychain, autoRefresh: false })
-        await service.start()
-        try {
-          return await work(service)
-        } finally {
-          await service.idle()
-          service.stop()
-        }
-      },
+      withEngine,
+      addProfile: (name, apiKey = GOOD_KEY) =>
+        withEngine((engine) => engine.add({ name, environment: fake.url, apiKey })),
     }
     await use(machine)
     await driver.close()
