@@ -41,11 +41,18 @@ export interface AppRun {
   ended(): Promise<AppEnding>
   /** Errors the app wrote to its log (none expected in a passing scenario). */
   loggedErrors(): readonly string[]
+  /** What the app said to the person on stderr. */
+  saidOnStderr(): readonly string[]
 }
 
 /** How to launch: extra command-line arguments, such as `--hidden`. */
 export interface LaunchOptions {
   readonly args?: readonly string[]
+  /**
+   * Start it as an installed (packaged) app, where launch at login and the refusal of debugging switches
+   * apply. Only the stand-ins can: the Electron driver runs the unpackaged build.
+   */
+  readonly packaged?: boolean
 }
 
 /** The machine the app runs on in one test: its clipboard, its clock, and launching the app. */

@@ -49,6 +49,7 @@ export function electronDriver(machine: MachineSetup): DesktopDriver {
   }
   return {
     launch: async (options = {}) => {
+      if (options.packaged === true) throw new Error('the Electron driver runs the unpackaged build only')
       // While an instance runs, another launch is a second instance; after it ended, a fresh start.
       if (running !== undefined) return secondInstance(executable(), args(options), env)
       const app = await _electron.launch({ executablePath: executable(), args: args(options), env })
@@ -168,6 +169,7 @@ function electronRun(app: ElectronApplication): AppRun {
     },
     ended: () => ended,
     loggedErrors: () => [],
+    saidOnStderr: () => [],
   }
 }
 
@@ -213,6 +215,7 @@ function secondInstance(executable: string, args: string[], env: Record<string, 
       quit: () => ended,
       ended: () => ended,
       loggedErrors: () => [],
+      saidOnStderr: () => [],
     })
   })
 }

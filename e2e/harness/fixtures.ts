@@ -20,6 +20,8 @@ export const OTHER_KEY = 'other-api-key'
 export interface Machine extends DesktopDriver {
   readonly fake: FakeApiVideo
   readonly dataDir: string
+  /** The person's home folder on this machine (autostart entries go under it). */
+  readonly home: string
   readonly keychainService: string
   /** The keychain entries of this machine's service (the private test keyring, never a person's). */
   readonly keychain: Keychain
@@ -89,6 +91,7 @@ export const test = base.extend<{
       ...driver,
       fake,
       dataDir,
+      home: setup.home,
       keychainService,
       keychain,
       withEngine,

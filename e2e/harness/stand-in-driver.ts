@@ -21,7 +21,7 @@ import {
   type ShownNotification,
 } from './stand-ins/system'
 import { findItem, MenuStatics, seenItems, TrayStandIn } from './stand-ins/tray'
-import { WindowSystem } from './stand-ins/window'
+import { WindowSystem } from './stand-ins/window-system'
 
 const ROOT = join(import.meta.dirname, '../..')
 
@@ -95,7 +95,11 @@ async function launchStandIns(
   ]
   // Electron makes the userData folder before the app's code runs.
   mkdirSync(machine.dataDir, { recursive: true })
-  const app = new AppStandIn(shared.locks, { userData: machine.dataDir, argv, packaged: false })
+  const app = new AppStandIn(shared.locks, {
+    userData: machine.dataDir,
+    argv,
+    packaged: options.packaged === true,
+  })
   const context = await browser.newContext()
   const protocol = new ProtocolStandIn()
   const ipcMain = new IpcMainStandIn()
@@ -112,6 +116,7 @@ async function launchStandIns(
   const power = new PowerMonitorStandIn()
   const shortcuts = new GlobalShortcutStandIn()
   const errors: string[] = []
+  const said: string[] = []
   const electron: ElectronApi = {
     app,
     BrowserWindow: windows.BrowserWindow,
@@ -149,7 +154,7 @@ async function launchStandIns(
       errors.push(error instanceof Error ? (error.stack ?? error.message) : String(error))
       console.error('the app logged:', error)
     },
-    writeError: (text) => errors.push(text),
+    writeError: (text) => said.push(text),
     terminal: true,
   }
 
@@ -211,6 +216,7 @@ async function launchStandIns(
     },
     ended: () => app.ending(),
     loggedErrors: () => errors,
+    saidOnStderr: () => said,
     dispose: async () => {
       // A window still loading when a test ends would only log that its page went away.
       await Promise.race([
