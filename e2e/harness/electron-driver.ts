@@ -36,8 +36,10 @@ export function electronDriver(machine: MachineSetup): DesktopDriver {
   }
   env['AVCM_KEYCHAIN_SERVICE'] = machine.keychainService
   env['HOME'] = machine.home
-  env['NODE_OPTIONS'] = `--require ${OBSERVER}`
+  // Playwright drops NODE_OPTIONS, so the observer goes on the command line, as Playwright's own loader does.
   const args = (options: LaunchOptions): string[] => [
+    '-r',
+    OBSERVER,
     MAIN_SCRIPT,
     `--user-data-dir=${machine.dataDir}`,
     ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
@@ -78,6 +80,7 @@ export function electronDriver(machine: MachineSetup): DesktopDriver {
 interface Observed {
   readonly trayMenu: Electron.Menu | null
   readonly tray: Electron.Tray | null
+  readonly tooltip: string
   readonly notifications: Electron.Notification[]
   readonly shortcuts: Map<string, () => void>
 }
@@ -106,7 +109,8 @@ function electronRun(app: ElectronApplication): AppRun {
             }))
         return seen(observed.trayMenu?.items ?? [])
       }),
-    trayTooltip: () => Promise.reject(new Error('Electron cannot read a tray tooltip back')),
+    trayTooltip: () =>
+      app.evaluate(() => (globalThis as unknown as { __avcmObserved: Observed }).__avcmObserved.tooltip),
     clickTray: (...path) =>
       app.evaluate(
         (_electron, labels) => {
