@@ -76,6 +76,9 @@ describe('trayMenu with one profile', () => {
       '---',
       'Refresh now',
       'Verify',
+      '---',
+      'Start local endpoint',
+      '---',
       status === 'needs-sign-in' || status === 'signed-out' ? 'Sign in…' : 'Open in window',
     ])
   })
@@ -96,6 +99,10 @@ describe('trayMenu with one profile', () => {
         })
       }
       expect(find(items, `profile:${profile.id}:verify`)).toMatchObject({ enabled: true })
+      expect(find(items, `profile:${profile.id}:start-endpoint`)).toMatchObject({
+        enabled: true,
+        action: { kind: 'start-endpoint', profileId: profile.id },
+      })
       expect(find(items, `profile:${profile.id}:refresh`)).toMatchObject({ enabled: status !== 'refreshing' })
     },
   )
@@ -109,7 +116,15 @@ describe('trayMenu with one profile', () => {
         enabled: true,
         action: { kind: 'open-window', profileId: profile.id },
       })
-      for (const suffix of ['copy-token', 'copy-header', 'copy-curl', 'copy-export', 'refresh', 'verify']) {
+      for (const suffix of [
+        'copy-token',
+        'copy-header',
+        'copy-curl',
+        'copy-export',
+        'refresh',
+        'verify',
+        'start-endpoint',
+      ]) {
         expect(find(items, `profile:${profile.id}:${suffix}`)).toMatchObject({ enabled: false })
       }
     },
@@ -122,6 +137,59 @@ describe('trayMenu with one profile', () => {
     expect(labels(first)[0]).toBe('Staging & QA · sandbox · 42 min left')
     expect(labels(later)[0]).toBe('Staging & QA · sandbox · 40 min left')
     expect(later.map((item) => item.id)).toEqual(first.map((item) => item.id))
+  })
+})
+
+describe('trayMenu with a local endpoint running', () => {
+  const acme = inStatus('valid')
+  const globex = inStatus('valid', 'globex')
+
+  function submenu(items: readonly TrayItem[], profileId: string): string[] {
+    const more = find(items, `profile:${profileId}:more`)
+    return more.type === 'submenu' ? labels(more.items) : []
+  }
+
+  it('offers to stop it and to copy its URL, for that profile only', () => {
+    const items = trayMenu({
+      profiles: [acme, globex],
+      problems: [],
+      now: NOW,
+      endpoints: new Set([acme.id]),
+    })
+    expect(submenu(items, acme.id).slice(-5)).toEqual([
+      '---',
+      'Stop local endpoint',
+      'Copy local endpoint URL',
+      '---',
+      'Open in window',
+    ])
+    expect(find(items, `profile:${acme.id}:stop-endpoint`)).toMatchObject({
+      enabled: true,
+      action: { kind: 'stop-endpoint', profileId: acme.id },
+    })
+    expect(find(items, `profile:${acme.id}:copy-endpoint`)).toMatchObject({
+      enabled: true,
+      action: { kind: 'copy-endpoint', profileId: acme.id },
+    })
+    expect(submenu(items, globex.id)).toContain('Start local endpoint')
+    expect(submenu(items, globex.id)).not.toContain('Stop local endpoint')
+  })
+
+  it('lets a profile that needs a sign-in stop its endpoint and copy the URL', () => {
+    const blocked = inStatus('needs-sign-in')
+    const items = trayMenu({ profiles: [blocked], problems: [], now: NOW, endpoints: new Set([blocked.id]) })
+    expect(find(items, `profile:${blocked.id}:stop-endpoint`)).toMatchObject({ enabled: true })
+    expect(find(items, `profile:${blocked.id}:copy-endpoint`)).toMatchObject({ enabled: true })
+  })
+
+  it('keeps the other items’ ids when an endpoint starts', () => {
+    const before = trayMenu({ profiles: [acme], problems: [], now: NOW })
+    const after = trayMenu({ profiles: [acme], problems: [], now: NOW, endpoints: new Set([acme.id]) })
+    const ids = (items: readonly TrayItem[]) =>
+      items.flatMap((item) => (item.type === 'submenu' ? item.items.map((inner) => inner.id) : [item.id]))
+    expect(ids(after).filter((id) => !id.endsWith('-endpoint'))).toEqual(
+      ids(before).filter((id) => !id.endsWith('-endpoint')),
+    )
   })
 })
 

@@ -7,6 +7,9 @@ export type TrayAction =
   | { readonly kind: 'copy'; readonly profileId: string; readonly format: CopyFormat }
   | { readonly kind: 'refresh'; readonly profileId: string }
   | { readonly kind: 'verify'; readonly profileId: string }
+  | { readonly kind: 'start-endpoint'; readonly profileId: string }
+  | { readonly kind: 'stop-endpoint'; readonly profileId: string }
+  | { readonly kind: 'copy-endpoint'; readonly profileId: string }
   | { readonly kind: 'open-window'; readonly profileId?: string }
   | { readonly kind: 'quit' }
 
@@ -33,6 +36,12 @@ export interface TrayMenuState {
   readonly profiles: readonly ProfileView[]
   readonly problems: readonly ServiceProblem[]
   readonly now: number
+  /**
+   * The profiles whose local endpoint runs (none when absent). Only their ids: an endpoint's URL carries its
+   * secret, and a menu label is read by screen readers, other processes (Linux menus go over D-Bus) and
+   * screenshots, so the menu offers to copy the URL and never shows it.
+   */
+  readonly endpoints?: ReadonlySet<string>
 }
 
 /** A menu longer than this is hard to use: the rest are one click away in the window. */
@@ -50,7 +59,8 @@ const action = (id: string, label: string, act: TrayAction, enabled = true): Tra
 /**
  * The tray menu as a pure function of state. Each profile is one line, "name · environment · 42 min left",
  * whose click copies a token (or, when only a person can fix the profile, opens it in the window), followed
- * by a submenu with every copy format, refresh and verify. Then "Open window" and "Quit".
+ * by a submenu with every copy format, refresh, verify and the local endpoint (start, or stop and copy its
+ * URL). Then "Open window" and "Quit".
  */
 export function trayMenu(state: TrayMenuState): TrayItem[] {
   const items: TrayItem[] = []
@@ -68,8 +78,9 @@ export function trayMenu(state: TrayMenuState): TrayItem[] {
       action('add-profile', 'Add a profile…', { kind: 'open-window' }),
     )
   }
+  const endpoints = state.endpoints ?? new Set<string>()
   for (const profile of state.profiles.slice(0, TRAY_PROFILE_LIMIT))
-    items.push(...profileItems(profile, state.now))
+    items.push(...profileItems(profile, state.now, endpoints.has(profile.id)))
   if (state.profiles.length > TRAY_PROFILE_LIMIT) {
     items.push(action('more-profiles', 'More…', { kind: 'open-window' }))
   }
@@ -81,7 +92,7 @@ export function trayMenu(state: TrayMenuState): TrayItem[] {
   return items
 }
 
-function profileItems(profile: ProfileView, now: number): TrayItem[] {
+function profileItems(profile: ProfileView, now: number, endpointRuns: boolean): TrayItem[] {
   const id = `profile:${profile.id}`
   const profileId = profile.id
   const { status } = profile.session
@@ -109,6 +120,21 @@ function profileItems(profile: ProfileView, now: number): TrayItem[] {
           usable && status !== 'refreshing',
         ),
         action(`${id}:verify`, 'Verify', { kind: 'verify', profileId }, usable),
+        separator(`${id}:endpoint-separator`),
+        ...(endpointRuns
+          ? [
+              action(`${id}:stop-endpoint`, 'Stop local endpoint', { kind: 'stop-endpoint', profileId }),
+              action(`${id}:copy-endpoint`, 'Copy local endpoint URL', { kind: 'copy-endpoint', profileId }),
+            ]
+          : [
+              action(
+                `${id}:start-endpoint`,
+                'Start local endpoint',
+                { kind: 'start-endpoint', profileId },
+                usable,
+              ),
+            ]),
+        separator(`${id}:open-separator`),
         action(`${id}:open`, usable ? 'Open in window' : 'Sign in…', { kind: 'open-window', profileId }),
       ],
     },
