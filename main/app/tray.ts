@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import type { CredentialService } from '../core/service/service'
+import type { ClipboardPort, EndpointsPort } from '../ipc/ports'
 import type { Notify } from '../shell/notice'
 import type { createQuickCopy } from '../shell/quick-copy'
 import { TrayPresenter } from '../shell/tray'
@@ -11,6 +12,8 @@ import type { AppEnvironment, ElectronApi } from './electron-api'
 export interface TrayWiring {
   readonly service: CredentialService
   readonly quickCopy: ReturnType<typeof createQuickCopy>
+  readonly endpoints: EndpointsPort
+  readonly clipboard: ClipboardPort
   readonly openWindow: (profileId?: string) => void
   readonly notify: Notify
 }
@@ -40,6 +43,8 @@ export async function startTray(
   const runTrayAction = createTrayActions({
     service,
     quickCopy: wiring.quickCopy,
+    endpoints: wiring.endpoints,
+    clipboard: wiring.clipboard,
     openWindow,
     quit: () => app.quit(),
     notify: wiring.notify,
@@ -49,7 +54,12 @@ export async function startTray(
     setMenu: (template) => tray.setContextMenu(Menu.buildFromTemplate(template)),
     icons,
     run: (action) => void runTrayAction(action),
-    state: () => ({ profiles: service.list(), problems: service.problems(), now: environment.timers.now() }),
+    state: () => ({
+      profiles: service.list(),
+      problems: service.problems(),
+      now: environment.timers.now(),
+      endpoints: new Set(Object.keys(wiring.endpoints.running())),
+    }),
     timers: environment.timers,
     platform: environment.platform,
   })

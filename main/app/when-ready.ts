@@ -1,6 +1,7 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { APP_NAME } from '../core/app-info'
+import { startProxy } from '../core/proxy/proxy'
 import { createKeytarKeychain } from '../core/secrets/keytar-store'
 import { CredentialService } from '../core/service/service'
 import { Demo } from '../demo/demo'
@@ -10,6 +11,7 @@ import { AppEventBridge } from '../shell/app-events'
 import { applicationMenuTemplate } from '../shell/app-menu'
 import { isDevelopment, type RendererLocation } from '../shell/app-origin'
 import { ClipboardGuard, electronTextClipboard } from '../shell/clipboard-guard'
+import { LocalEndpoints } from '../shell/endpoints'
 import { copyDefaultProfile, ShortcutController } from '../shell/global-shortcut'
 import { registerIpc } from '../shell/ipc-registration'
 import { applyLaunchAtLogin, autostartPath, startsHidden } from '../shell/launch-at-login'
@@ -140,9 +142,18 @@ export async function startWhenReady(
         removeFile: (path) => rm(path, { force: true }),
       }),
   })
+  // Until the tray exists (below), an endpoint that starts or stops only needs to tell the window.
+  let endpointsChanged = (): void => bridge.publishAppState()
+  const endpoints = new LocalEndpoints({
+    service,
+    startProxy,
+    onChange: () => endpointsChanged(),
+    onError: logError,
+  })
   const ports = createShellPorts({
     service,
     clipboard: guard,
+    endpoints,
     demo,
     platform,
     shortcutError: () => shortcut.error(),
@@ -155,7 +166,18 @@ export async function startWhenReady(
     (event) => isTrustedSender(event, { webContentsId: window.webContentsId(), origin: location.origin }),
   )
 
-  const tray = await startTray(electron, environment, { service, quickCopy, openWindow, notify })
+  const tray = await startTray(electron, environment, {
+    service,
+    quickCopy,
+    endpoints,
+    clipboard: guard,
+    openWindow,
+    notify,
+  })
+  endpointsChanged = () => {
+    bridge.publishAppState()
+    tray.update()
+  }
   const attention = new AttentionWatcher(
     () => ({ profiles: service.list(), problems: service.problems() }),
     notify,
@@ -176,10 +198,14 @@ export async function startWhenReady(
     tray.say(QUIT_WAIT_MESSAGE)
     notify({ title: 'Quitting…', body: QUIT_WAIT_MESSAGE })
   }
+  let endpointsStopped: Promise<void> = Promise.resolve()
   cleanup = {
     // A refresh in flight has already rotated the refresh token at api.video: the keychain must get the new
-    // one before the app goes. Then the clipboard: closed to new copies, cleared after the last write.
+    // one before the app goes. Local endpoints stop first, at once: they get no token from now on, so none
+    // can start a refresh after the wait below. Then the clipboard: closed to new copies, cleared after the
+    // last write (an endpoint's URL too).
     critical: async () => {
+      endpointsStopped = endpoints.stopAll() // redraws the tray without them: before it stops redrawing
       tray.stop()
       shortcut.release()
       await service.idle(QUIT_REFRESH_WAIT_MS)
@@ -189,6 +215,8 @@ export async function startWhenReady(
     bestEffort: async () => {
       unregisterIpc()
       await window.saveState()
+      // Requests already through an endpoint may finish (a short one will); an upload is not worth a hang.
+      await endpointsStopped
       await demo.stop()
       tray.destroy()
     },

@@ -20,6 +20,9 @@ export const CHANNELS = [
   'settings:update',
   'activity:list',
   'demo:start',
+  'endpoints:start',
+  'endpoints:stop',
+  'endpoints:copy',
 ] as const
 
 /** Every channel name. */

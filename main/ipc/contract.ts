@@ -46,11 +46,28 @@ export interface AppState {
   readonly shortcutError: string | null
   /** Whether the demo's fake api.video server is running. */
   readonly demoRunning: boolean
+  /**
+   * profile id → URL of its running local endpoint (none when absent). The URL carries the endpoint's secret:
+   * the window shows it to the person who started it, the tray never does.
+   */
+  readonly endpoints?: Readonly<Record<string, string>>
 }
 
 /** What a copy did. */
 export interface CopyResult {
   readonly expiresAt: number
+  /** When the clipboard will be cleared, or null if clearing is off. */
+  readonly clearsAt: number | null
+}
+
+/** A local endpoint that runs. */
+export interface StartedEndpoint {
+  /** `http://127.0.0.1:<port>/<secret>/`: scripts use it as api.video's base URL, with no key. */
+  readonly url: string
+}
+
+/** What copying an endpoint's URL did. */
+export interface EndpointCopyResult {
   /** When the clipboard will be cleared, or null if clearing is off. */
   readonly clearsAt: number | null
 }
@@ -89,6 +106,9 @@ export const contract = {
   'settings:update': channel<typeof settingsPatchSchema, Settings>(settingsPatchSchema),
   'activity:list': channel<typeof none, readonly ActivityEntry[]>(none),
   'demo:start': channel<typeof none, ProfileView>(none),
+  'endpoints:start': channel<z.ZodType<{ id: string }>, StartedEndpoint>(z.strictObject({ id })),
+  'endpoints:stop': channel<z.ZodType<{ id: string }>, null>(z.strictObject({ id })),
+  'endpoints:copy': channel<z.ZodType<{ id: string }>, EndpointCopyResult>(z.strictObject({ id })),
 } as const satisfies { readonly [C in Channel]: ChannelSpec<z.ZodType, unknown> }
 // `satisfies` refuses a channel of the list without a schema here, and a schema for a channel not in the list.
 

@@ -38,5 +38,14 @@ export function createHandlers(ports: HandlerPorts): Handlers {
     },
     'activity:list': () => Promise.resolve(service.activity()),
     'demo:start': () => ports.startDemo(),
+    'endpoints:start': async (request) => ({ url: await ports.endpoints.start(request.id) }),
+    'endpoints:stop': async (request) => {
+      await ports.endpoints.stop(request.id)
+      return null
+    },
+    // The URL is a capability while the endpoint runs: it goes through the clipboard guard, like a token.
+    'endpoints:copy': async (request) => ({
+      clearsAt: await ports.clipboard.copy(ports.endpoints.urlOf(request.id)),
+    }),
   }
 }

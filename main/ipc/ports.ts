@@ -9,10 +9,23 @@ export interface ClipboardPort {
   copy(text: string): Promise<number | null>
 }
 
+/** The profiles' local endpoints: `avcm proxy` run by the app (main/shell/endpoints.ts). */
+export interface EndpointsPort {
+  /** Starts the profile's endpoint, or finds it running; resolves to its URL. */
+  start(profileId: string): Promise<string>
+  /** Stops the profile's endpoint, if it runs. */
+  stop(profileId: string): Promise<void>
+  /** The URL of the profile's running endpoint; throws a typed error when it is not running. */
+  urlOf(profileId: string): string
+  /** profile id → URL of every running endpoint. */
+  running(): Readonly<Record<string, string>>
+}
+
 /** What the handlers need besides the engine; the Electron shell provides them (main/shell/shell-ports.ts). */
 export interface HandlerPorts {
   readonly service: CredentialService
   readonly clipboard: ClipboardPort
+  readonly endpoints: EndpointsPort
   /** The app's current state for the renderer. */
   appState(): AppState
   /** Applies settings that live outside the engine (theme, launch at login, global shortcut). */

@@ -32,6 +32,9 @@ const VALID: Record<Channel, unknown> = {
   'settings:update': { theme: 'dark', autoRefreshLeadMinutes: 7 },
   'activity:list': undefined,
   'demo:start': undefined,
+  'endpoints:start': { id: 'p1' },
+  'endpoints:stop': { id: 'p1' },
+  'endpoints:copy': { id: 'p1' },
 }
 
 const hugeString = fc.integer({ min: 5_000, max: 200_000 }).map((n) => 'x'.repeat(n))
@@ -101,6 +104,13 @@ let dispatch: Dispatch
 const clipboard: string[] = []
 const applySettings = vi.fn(() => Promise.resolve())
 const startDemo = vi.fn(() => Promise.reject(new Error('not in this test')))
+const endpointCalls = vi.fn()
+const endpoints = {
+  start: (id: string) => (endpointCalls('start', id), Promise.reject(new Error('not in this test'))),
+  stop: (id: string) => (endpointCalls('stop', id), Promise.resolve()),
+  urlOf: (id: string) => (endpointCalls('urlOf', id), 'http://127.0.0.1:1/secret/'),
+  running: () => ({}),
+}
 const unexpected = vi.fn()
 
 beforeAll(async () => {
@@ -114,6 +124,7 @@ beforeAll(async () => {
     createHandlers({
       service,
       clipboard: { copy: (text) => (clipboard.push(text), Promise.resolve(null)) },
+      endpoints,
       appState: () => ({
         version: '1',
         platform: 'test',
@@ -144,6 +155,7 @@ function state(): unknown {
     clipboard: [...clipboard],
     applied: applySettings.mock.calls.length,
     demos: startDemo.mock.calls.length,
+    endpoints: endpointCalls.mock.calls.length,
   }
 }
 

@@ -4,6 +4,7 @@ import { CredentialService } from '../core/service/service'
 import { CHANNELS, type Channel, type Envelope } from '../ipc/contract'
 import { createDispatch } from '../ipc/dispatch'
 import { createHandlers } from '../ipc/handlers'
+import type { EndpointsPort } from '../ipc/ports'
 import { tempDir } from '../testing/temp-dir'
 import { APP_ORIGIN } from './app-origin'
 import { FORBIDDEN, registerIpc } from './ipc-registration'
@@ -74,6 +75,9 @@ const malformed: Readonly<Record<Channel, readonly unknown[]>> = {
   ],
   'activity:list': [{}, 0],
   'demo:start': [{}, { apiKey: 'k' }],
+  'endpoints:start': [undefined, { id: '' }, { id, port: 8080 }, { id, host: '0.0.0.0' }],
+  'endpoints:stop': [undefined, { id: 42 }, { ids: [id] }],
+  'endpoints:copy': [undefined, { id: null }, { id, format: 'token' }],
 }
 /** Shapes no channel accepts. */
 const malformedEverywhere: readonly unknown[] = [
@@ -117,6 +121,12 @@ describe('IPC registration', () => {
     const ports = createShellPorts({
       service: watched,
       clipboard: { copy: () => Promise.resolve(null) },
+      endpoints: new Proxy({} as EndpointsPort, {
+        get: (_target, key) => {
+          touched.push(`endpoints.${String(key)}`)
+          return () => Promise.reject(new Error('not in this test'))
+        },
+      }),
       demo: { start: () => Promise.reject(new Error('not in this test')), running: () => false },
       platform: 'linux',
       shortcutError: () => null,

@@ -7,6 +7,8 @@ import { createHandlers } from '../ipc/handlers'
 import { profileView } from './profile-fixtures'
 import { createShellPorts, type ShellPortsInput } from './shell-ports'
 
+const ENDPOINT_URL = 'http://127.0.0.1:49152/secret-path/'
+
 function setup(overrides: Partial<ShellPortsInput> = {}) {
   const problems = [{ kind: 'keychain-unavailable', message: 'locked' }]
   let running = false
@@ -18,9 +20,28 @@ function setup(overrides: Partial<ShellPortsInput> = {}) {
     running: () => running,
   }
   const changed = vi.fn()
+  const endpointUrls = new Map<string, string>()
+  const endpoints = {
+    start: vi.fn((id: string) => {
+      endpointUrls.set(id, ENDPOINT_URL)
+      return Promise.resolve(ENDPOINT_URL)
+    }),
+    stop: vi.fn((id: string) => {
+      endpointUrls.delete(id)
+      return Promise.resolve()
+    }),
+    urlOf: vi.fn((id: string) => {
+      const url = endpointUrls.get(id)
+      if (url === undefined) throw new AppError('endpoint-not-running', 'Not running.')
+      return url
+    }),
+    running: () => Object.fromEntries(endpointUrls),
+  }
+  const clipboard = { copy: vi.fn<(text: string) => Promise<number | null>>(() => Promise.resolve(1_000)) }
   const input: ShellPortsInput = {
     service: { problems: () => problems } as unknown as CredentialService,
-    clipboard: { copy: () => Promise.resolve(null) },
+    clipboard,
+    endpoints,
     demo,
     platform: 'linux',
     shortcutError: () => 'Alt+T is already used.',
@@ -28,7 +49,7 @@ function setup(overrides: Partial<ShellPortsInput> = {}) {
     appStateMayHaveChanged: changed,
     ...overrides,
   }
-  return { ports: createShellPorts(input), demo, changed, problems }
+  return { ports: createShellPorts(input), demo, changed, problems, endpoints, clipboard }
 }
 
 describe('createShellPorts', () => {
@@ -40,7 +61,24 @@ describe('createShellPorts', () => {
       problems,
       shortcutError: 'Alt+T is already used.',
       demoRunning: false,
+      endpoints: {},
     })
+  })
+
+  it('starts, lists, copies and stops a local endpoint through the handlers', async () => {
+    const { ports, endpoints, clipboard } = setup()
+    const handlers = createHandlers(ports)
+    await expect(handlers['endpoints:start']({ id: 'p1' })).resolves.toEqual({ url: ENDPOINT_URL })
+    expect(endpoints.start).toHaveBeenCalledExactlyOnceWith('p1')
+    expect(ports.appState().endpoints).toEqual({ p1: ENDPOINT_URL })
+    await expect(handlers['endpoints:copy']({ id: 'p1' })).resolves.toEqual({ clearsAt: 1_000 })
+    expect(clipboard.copy).toHaveBeenCalledExactlyOnceWith(ENDPOINT_URL)
+    await expect(handlers['endpoints:stop']({ id: 'p1' })).resolves.toBeNull()
+    expect(ports.appState().endpoints).toEqual({})
+    await expect(handlers['endpoints:copy']({ id: 'p1' })).rejects.toMatchObject({
+      kind: 'endpoint-not-running',
+    })
+    expect(clipboard.copy).toHaveBeenCalledOnce()
   })
 
   it('starts the demo and announces the new app state', async () => {

@@ -2,12 +2,14 @@ import { APP_VERSION } from '../core/app-info'
 import type { Settings } from '../core/profiles/schema'
 import type { CredentialService } from '../core/service/service'
 import type { ProfileView } from '../core/service/types'
-import type { ClipboardPort, HandlerPorts } from '../ipc/ports'
+import type { ClipboardPort, EndpointsPort, HandlerPorts } from '../ipc/ports'
 
 /** What the Electron shell puts behind the IPC handlers. */
 export interface ShellPortsInput {
   readonly service: CredentialService
   readonly clipboard: ClipboardPort
+  /** The local endpoints; they announce their own changes (the composition passes them to the bridge). */
+  readonly endpoints: EndpointsPort
   readonly demo: { start(): Promise<ProfileView>; running(): boolean }
   readonly platform: string
   /** Why the global shortcut could not be registered, or null. */
@@ -28,12 +30,14 @@ export function createShellPorts(input: ShellPortsInput): HandlerPorts {
   return {
     service,
     clipboard: input.clipboard,
+    endpoints: input.endpoints,
     appState: () => ({
       version: APP_VERSION,
       platform: input.platform,
       problems: service.problems(),
       shortcutError: input.shortcutError(),
       demoRunning: demo.running(),
+      endpoints: input.endpoints.running(),
     }),
     applySettings: async (settings) => {
       try {

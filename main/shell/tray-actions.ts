@@ -1,6 +1,7 @@
 import type { CopyFormat } from '../core/copy-formats'
 import { isAppError } from '../core/errors'
 import type { CredentialService } from '../core/service/service'
+import type { ClipboardPort, EndpointsPort } from '../ipc/ports'
 import type { Notify } from './notice'
 import type { TrayAction } from './tray-menu'
 
@@ -8,6 +9,9 @@ import type { TrayAction } from './tray-menu'
 export interface TrayActionDeps {
   readonly service: Pick<CredentialService, 'find' | 'refresh' | 'verify'>
   readonly quickCopy: (profileId: string, format: CopyFormat) => Promise<void>
+  readonly endpoints: Pick<EndpointsPort, 'start' | 'stop' | 'urlOf'>
+  /** The clipboard guard: an endpoint's URL is copied, and cleared, like a token. */
+  readonly clipboard: ClipboardPort
   readonly openWindow: (profileId?: string) => void
   readonly quit: () => void
   readonly notify: Notify
@@ -32,6 +36,34 @@ export function createTrayActions(deps: TrayActionDeps): (action: TrayAction) =>
       return service.find(profileId).session.status === 'needs-sign-in'
     } catch {
       return false
+    }
+  }
+  /** Starting and copying confirm quietly (the menu only shows it once reopened); every failure says why. */
+  const endpointAction = async (
+    kind: 'start-endpoint' | 'stop-endpoint' | 'copy-endpoint',
+    profileId: string,
+  ): Promise<void> => {
+    const name = nameOf(profileId)
+    try {
+      switch (kind) {
+        case 'start-endpoint':
+          await deps.endpoints.start(profileId)
+          notify({
+            title: 'Local endpoint started',
+            body: `${name}’s local endpoint runs: copy its URL from the tray or the window.`,
+            silent: true,
+          })
+          return
+        case 'stop-endpoint':
+          return await deps.endpoints.stop(profileId)
+        case 'copy-endpoint':
+          await deps.clipboard.copy(deps.endpoints.urlOf(profileId))
+          notify({ title: 'Copied', body: `Copied ${name}’s local endpoint URL.`, silent: true })
+          return
+      }
+    } catch (error) {
+      const what = { 'start-endpoint': 'start', 'stop-endpoint': 'stop', 'copy-endpoint': 'copy the URL of' }
+      notify({ title: `Could not ${what[kind]} ${name}’s local endpoint`, body: reason(error), profileId })
     }
   }
   return async (action) => {
@@ -73,6 +105,10 @@ export function createTrayActions(deps: TrayActionDeps): (action: TrayAction) =>
         }
         return
       }
+      case 'start-endpoint':
+      case 'stop-endpoint':
+      case 'copy-endpoint':
+        return endpointAction(action.kind, action.profileId)
       case 'open-window':
         return deps.openWindow(action.profileId)
       case 'quit':
