@@ -40,6 +40,25 @@ describe('AppStore', () => {
     expect(store.profiles).toEqual([])
   })
 
+  it('shows a local endpoint as soon as starting it answered, and as main says afterwards', () => {
+    const store = new AppStore(fakeApi({}))
+    store.setEndpoint('p1', 'http://127.0.0.1:1/early/')
+    expect(store.app).toBeUndefined()
+    const state = { version: '1', platform: 'linux', problems: [], shortcutError: null, demoRunning: false }
+    store.apply({ type: 'app', state })
+    store.setEndpoint('p1', 'http://127.0.0.1:49152/s1/')
+    store.setEndpoint('p2', 'http://127.0.0.1:49153/s2/')
+    expect(store.app?.endpoints).toEqual({
+      p1: 'http://127.0.0.1:49152/s1/',
+      p2: 'http://127.0.0.1:49153/s2/',
+    })
+    store.setEndpoint('p1', undefined)
+    expect(store.app?.endpoints).toEqual({ p2: 'http://127.0.0.1:49153/s2/' })
+    expect(store.app?.version).toBe('1')
+    store.apply({ type: 'app', state: { ...state, endpoints: {} } })
+    expect(store.app?.endpoints).toEqual({})
+  })
+
   it('keeps the activity log bounded', () => {
     const store = new AppStore(fakeApi({}))
     for (let id = 1; id <= 250; id += 1) {
