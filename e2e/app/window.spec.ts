@@ -21,10 +21,13 @@ test('the window shows the app with window.api, and nothing of Node or Electron'
     require: 'undefined',
     process: 'undefined',
     ipcRenderer: 'undefined',
-    api: ['activity', 'app', 'demo', 'events', 'profiles', 'settings'],
+    api: ['activity', 'app', 'demo', 'endpoints', 'events', 'profiles', 'settings'],
   })
   const state = await window.evaluate(() => (globalThis as Exposed).api.app.state())
-  expect(state).toMatchObject({ ok: true, value: { demoRunning: false, shortcutError: null } })
+  expect(state).toMatchObject({
+    ok: true,
+    value: { demoRunning: false, shortcutError: null, endpoints: {} },
+  })
 })
 
 test('closing the window hides it to the tray, says once where the app went, and the tray brings it back', async ({
