@@ -32,6 +32,10 @@ export const COMMANDS: Readonly<
     summary: 'sign a profile in again with its API key',
     load: async () => (await import('./commands/sign-in')).signIn,
   },
+  proxy: {
+    summary: 'serve a local endpoint that adds the profile’s token to every request',
+    load: async () => (await import('./commands/proxy')).proxy,
+  },
   rename: { summary: 'rename a profile', load: async () => (await import('./commands/rename')).rename },
   remove: {
     summary: 'remove a profile and its keychain entries',

@@ -18,6 +18,7 @@ const PURPOSES: Record<Exclude<TokenPurpose, 'print'>, string> = {
   'copy-curl': 'Copied a curl command',
   'copy-export': 'Copied an export line',
   reveal: 'Revealed the token',
+  proxy: 'Lent the token to a local endpoint',
 }
 
 /** Words for the activity log; tokens only as fingerprints. */

@@ -47,5 +47,6 @@ export type VerifyOutcome =
   | { readonly ok: true; readonly latencyMs: number; readonly videoCount: number | undefined }
   | { readonly ok: false; readonly error: ServiceProblem }
 
-/** How a copied or printed token is used, for the activity log. */
-export type TokenPurpose = 'copy-token' | 'copy-header' | 'copy-curl' | 'copy-export' | 'print' | 'reveal'
+/** How a copied or printed token is used, for the activity log (`proxy`: lent to a local endpoint). */
+export type TokenPurpose =
+  'copy-token' | 'copy-header' | 'copy-curl' | 'copy-export' | 'print' | 'reveal' | 'proxy'
