@@ -36,6 +36,10 @@ export const COMMANDS: Readonly<
     summary: 'serve a local endpoint that adds the profile’s token to every request',
     load: async () => (await import('./commands/proxy')).proxy,
   },
+  exec: {
+    summary: 'run a command with a token (or a local endpoint) in its environment',
+    load: async () => (await import('./commands/exec')).exec,
+  },
   rename: { summary: 'rename a profile', load: async () => (await import('./commands/rename')).rename },
   remove: {
     summary: 'remove a profile and its keychain entries',

@@ -39,6 +39,20 @@ Exit codes: 0 ok, 1 usage or invalid input, 2 credentials rejected or sign-in ne
 
 Example: curl -H "Authorization: Bearer $(avcm token acme)" https://ws.api.video/videos`
 
+/**
+ * Ends a command with an exit status of its own, once it has done what it had to (`avcm exec` ends with its
+ * command's status, or 127 when the command could not start); a message, if any, is printed as one line.
+ */
+export class ExitStatus extends Error {
+  constructor(
+    readonly status: number,
+    message = '',
+  ) {
+    super(message)
+    this.name = 'ExitStatus'
+  }
+}
+
 /** Runs avcm with these arguments; resolves to the exit code. */
 export async function runAvcm(argv: readonly string[], io: CliIO): Promise<number> {
   const print = (stream: NodeJS.WritableStream, text: string) => void stream.write(`${text}\n`)
@@ -101,6 +115,10 @@ export async function runAvcm(argv: readonly string[], io: CliIO): Promise<numbe
     await command.run(context, args)
     return EXIT.ok
   } catch (error) {
+    if (error instanceof ExitStatus) {
+      if (error.message !== '') print(io.stderr, `avcm: ${error.message}`)
+      return error.status
+    }
     const message = isAppError(error) ? error.message : error instanceof Error ? error.message : String(error)
     const hint = error instanceof UsageError ? ` Run "avcm ${name} --help".` : ''
     print(io.stderr, `avcm: ${message}${hint}`)
