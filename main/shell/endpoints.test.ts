@@ -133,7 +133,7 @@ describe('LocalEndpoints', () => {
     await endpoints.start(acme.id)
     const token = proxies.started[0]?.options.token ?? (() => Promise.reject(new Error('no proxy')))
     await expect(token(false)).resolves.toBe('eyJ-token')
-    expect(service.getToken).toHaveBeenLastCalledWith(acme.id, {
+    expect(service.getToken).toHaveBeenNthCalledWith(1, acme.id, {
       minValiditySeconds: ENDPOINT_TOKEN_MIN_VALIDITY_SECONDS,
     })
     expect(service.refresh).not.toHaveBeenCalled()
@@ -142,6 +142,21 @@ describe('LocalEndpoints', () => {
     expect(service.refresh.mock.invocationCallOrder[0]).toBeLessThan(
       service.getToken.mock.invocationCallOrder.at(-1) ?? 0,
     )
+  })
+
+  it('records in the activity log once per token an endpoint uses, not once per request', async () => {
+    const { endpoints, proxies, service, acme } = setup()
+    await endpoints.start(acme.id)
+    const token = proxies.started[0]?.options.token ?? (() => Promise.reject(new Error('no proxy')))
+    const recorded = () => service.getToken.mock.calls.filter(([, options]) => options?.purpose === 'proxy')
+    await token(false)
+    await token(false)
+    await token(false)
+    expect(recorded()).toEqual([[acme.id, { minValiditySeconds: 0, purpose: 'proxy' }]])
+    service.getToken.mockResolvedValue({ accessToken: 'eyJ-renewed', expiresAt: Date.now() + 3_600_000 })
+    await expect(token(true)).resolves.toBe('eyJ-renewed')
+    await token(false)
+    expect(recorded()).toHaveLength(2)
   })
 
   it.each(['needs-sign-in', 'signed-out'] as const)(
