@@ -29,7 +29,7 @@ export function invalidAttributeBody(name: string): object {
   }
 }
 
-/** `GET /videos` with an expired, unknown or missing bearer token. */
+/** An API route with an expired, unknown or missing bearer token, or no usable `Authorization` header. */
 export const invalidAccessTokenBody = {
   type: 'https://docs.api.video/reference/authentication-invalid-access-token',
   title: 'The access token is invalid or has expired.',
@@ -78,32 +78,90 @@ export const methodNotAllowedBody = {
   status: 405,
 }
 
-/** One video object, shaped as the documented example. */
-export function fakeVideo(index: number): object {
-  const id = `vi${String(index).padStart(4, '0')}FakeVideoFakeVideo`
+/** `/videos/{videoId}…` for a video the project does not have (documented example, `name: videoId`). */
+export const videoNotFoundBody = { ...notFoundBody, name: 'videoId' }
+
+/** The upload's documented 400 problems (their `type` links as the OpenAPI document gives them). */
+export const uploadProblems = {
+  alreadyUploaded: {
+    type: 'https://docs.api.video/docs/filealreadyuploaded',
+    title: 'The source of the video is already uploaded.',
+    name: 'file',
+    status: 400,
+  },
+  fileMissing: {
+    type: 'https://docs.api.video/docs/filemissing',
+    title: 'There is no uploaded file in the request.',
+    name: 'file',
+    status: 400,
+  },
+  multipleFiles: {
+    type: 'https://docs.api.video/docs/multiplefilesuploaded',
+    title: 'There is more than one uploaded file in the request.',
+    name: 'file',
+    status: 400,
+  },
+  // Not documented: the shape of the other attribute problems, for a header the fake cannot read.
+  badContentRange: {
+    type: 'https://docs.api.video/reference/invalid-attribute',
+    title: 'This attribute is invalid.',
+    name: 'Content-Range',
+    status: 400,
+  },
+} as const
+
+/** What a video object is made of; the rest of the documented shape is derived. */
+export interface VideoFields {
+  readonly videoId: string
+  readonly title: string
+  readonly description: string
+  readonly public: boolean
+  readonly tags: readonly string[]
+  readonly metadata: readonly { readonly key: string; readonly value: string }[]
+  /** ISO 8601. */
+  readonly createdAt: string
+}
+
+/** A video object, shaped as the documented example (OpenAPI `video`). */
+export function videoObject(fields: VideoFields): Record<string, unknown> {
+  const id = fields.videoId
   return {
     videoId: id,
-    title: `Demo video ${index}`,
-    description: 'A video served by the fake api.video server.',
+    title: fields.title,
+    description: fields.description,
     language: 'en',
     languageOrigin: 'api',
-    public: true,
+    public: fields.public,
     panoramic: false,
     mp4Support: true,
-    tags: ['demo'],
-    metadata: [{ key: 'Source', value: 'fake-api' }],
-    createdAt: '2026-01-01T00:00:00+00:00',
-    publishedAt: '2026-01-01T00:00:00+00:00',
-    updatedAt: '2026-01-01T00:00:00+00:00',
+    tags: fields.tags,
+    metadata: fields.metadata,
+    createdAt: fields.createdAt,
+    publishedAt: fields.createdAt,
+    updatedAt: fields.createdAt,
     discarded: false,
     discardedAt: null,
     deletesAt: null,
     source: { uri: `/videos/${id}/source` },
     assets: {
+      iframe: `<iframe src="https://embed.api.video/vod/${id}" width="100%" height="100%" frameborder="0" scrolling="no" allowfullscreen=""></iframe>`,
       player: `https://embed.api.video/vod/${id}`,
       hls: `https://cdn.api.video/vod/${id}/hls/manifest.m3u8`,
       thumbnail: `https://cdn.api.video/vod/${id}/thumbnail.jpg`,
       mp4: `https://cdn.api.video/vod/${id}/mp4/source.mp4`,
     },
   }
+}
+
+/** One of the videos a fake project starts with. */
+export function fakeVideo(index: number): Record<string, unknown> {
+  return videoObject({
+    videoId: `vi${String(index).padStart(4, '0')}FakeVideoFakeVideo`,
+    title: `Demo video ${index}`,
+    description: 'A video served by the fake api.video server.',
+    public: true,
+    tags: ['demo'],
+    metadata: [{ key: 'Source', value: 'fake-api' }],
+    createdAt: '2026-01-01T00:00:00+00:00',
+  })
 }

@@ -1,11 +1,16 @@
-/** The routes the fake serves. */
-export type FakeRoute = 'auth/api-key' | 'auth/refresh' | 'videos'
+/**
+ * The routes the fake serves: one per operation, so a fault or a log query can target exactly one.
+ * `videos` is `GET /videos` (list), `videos/create` is `POST /videos`, `videos/get` is `GET /videos/{id}`
+ * and `videos/source` is `POST /videos/{id}/source` (upload).
+ */
+export type FakeRoute =
+  'auth/api-key' | 'auth/refresh' | 'videos' | 'videos/create' | 'videos/get' | 'videos/source'
 
 /** What the fake can do instead of (or before) answering normally. */
 export type Fault =
   /** Wait, then answer normally. */
   | { readonly kind: 'latency'; readonly ms: number }
-  /** Answer with this status, body, content type and headers. */
+  /** Answer with this status, body, content type and headers (an upload's body is read to its end first). */
   | {
       readonly kind: 'status'
       readonly status: number
@@ -17,9 +22,11 @@ export type Fault =
   | { readonly kind: 'malformed-json' }
   /** 200 with a JSON content type and a body of this many bytes. */
   | { readonly kind: 'oversized'; readonly bytes: number }
-  /** Reset the connection without answering. */
+  /** Reset the connection without answering (an upload: before reading its body). */
   | { readonly kind: 'reset' }
-  /** Never answer (until the server closes). */
+  /** Read this many bytes of the request body (or all of it, if shorter), then reset the connection. */
+  | { readonly kind: 'reset-after'; readonly bytes: number }
+  /** Never answer (until the server closes); an upload's body is not read, so its sender stalls. */
   | { readonly kind: 'hang' }
 
 interface Pending {

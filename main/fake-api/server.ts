@@ -3,20 +3,24 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net'
 import { isLoopbackHost } from '../core/apivideo/environment'
 import { systemClock, type Clock } from '../core/clock'
-import {
-  fakeVideo,
-  invalidAccessTokenBody,
-  invalidAttributeBody,
-  invalidCredentialsBody,
-  methodNotAllowedBody,
-  notFoundBody,
-  pageOutOfRangeBody,
-  tooManyRequestsBody,
-} from './bodies'
+import { presentedAuth, type PresentedAuth } from './auth-header'
+import { serveAuth } from './auth-routes'
+import { methodNotAllowedBody, notFoundBody } from './bodies'
+import { sendJson, type Exchange, type FakeState } from './context'
+import { applyFault } from './apply-fault'
 import { FaultQueue, type FakeRoute, type Fault } from './faults'
-import { TokenBook, type RefreshOutcome } from './tokens'
+import { parseJsonObject, readBody } from './http'
+import type { LoggedRequest, SourceProgress } from './log'
+import { matchRoute, type RouteMatch } from './routes'
+import { TokenBook } from './tokens'
+import { serveVideos } from './video-routes'
+import { VideoStore, type VideoCreation } from './video-store'
 
+export { basicAuthorization, type AuthScheme } from './auth-header'
 export type { FakeRoute, Fault } from './faults'
+export type { LoggedRequest, SourceProgress, UploadReceipt } from './log'
+export type { ReceivedPart } from './upload'
+export type { VideoCreation } from './video-store'
 
 /** How a fake api.video server behaves; every field has a default. */
 export interface FakeApiOptions {
@@ -24,7 +28,7 @@ export interface FakeApiOptions {
   readonly host?: string
   /** Default 0: any free port. */
   readonly port?: number
-  /** API keys accepted by `POST /auth/api-key`. Default: one random key. */
+  /** API keys accepted by `POST /auth/api-key` and as Basic auth. Default: one random key. */
   readonly apiKeys?: readonly string[]
   /** Access-token lifetime in seconds (`expires_in`). Default 3600. */
   readonly accessTokenLifetimeSeconds?: number
@@ -32,31 +36,13 @@ export interface FakeApiOptions {
   readonly rejectStatus?: 400 | 401
   /** Content type of error bodies. */
   readonly errorContentType?: 'application/json' | 'application/problem+json'
-  /** Videos in the project, for `GET /videos`. Default 3. */
+  /** Videos the project starts with, for `GET /videos`. Default 3. */
   readonly videoCount?: number
-  /** Reads per minute on `GET /videos` before 429 (sandbox: 100). Default 100. */
+  /** Reads per minute on `GET /videos` and `GET /videos/{id}` together before 429 (sandbox: 100). */
   readonly readsPerMinute?: number
   readonly clock?: Clock
   /** Called after each request is logged. */
   readonly onRequest?: (entry: LoggedRequest) => void
-}
-
-/** One request as the fake saw it. Tokens are logged in full: this log exists for tests to assert on. */
-export interface LoggedRequest {
-  readonly route: FakeRoute | 'other'
-  readonly method: string
-  readonly path: string
-  readonly at: number
-  readonly apiKey?: string
-  readonly refreshToken?: string
-  readonly bearer?: string
-  readonly userAgent?: string
-  /** For a successful sign-in or refresh: the tokens issued (tests scan for them). */
-  readonly issued?: { readonly accessToken: string; readonly refreshToken: string }
-  /** For `auth/refresh`: what the presented token was. */
-  readonly refreshOutcome?: RefreshOutcome
-  /** The status sent, or what happened instead. */
-  readonly result: number | 'reset' | 'hang'
 }
 
 /** A running fake api.video server. */
@@ -81,6 +67,10 @@ export interface FakeApiVideo {
   revokeRefreshTokens(): number
   /** Makes every access token issued so far expire now. */
   expireAccessTokens(): void
+  /** Creates a video as `POST /videos` would (title default "Fake upload"); returns its `videoId`. */
+  createVideo(fields?: Partial<VideoCreation>): string
+  /** What has arrived of a video's source so far; undefined for an unknown video. */
+  sourceOf(videoId: string): SourceProgress | undefined
   clearLog(): void
   /** Requests of a route received and not yet answered. */
   inFlight(route: FakeRoute): number
@@ -90,7 +80,6 @@ export interface FakeApiVideo {
 }
 
 const MAX_LOG = 10_000
-const MAX_BODY = 64 * 1024
 
 /** Starts a fake api.video server on loopback. */
 export async function startFakeApiVideo(options: FakeApiOptions = {}): Promise<FakeApiVideo> {
@@ -101,211 +90,94 @@ export async function startFakeApiVideo(options: FakeApiOptions = {}): Promise<F
   const apiKeys = new Set(options.apiKeys ?? [randomBytes(24).toString('base64url')])
   const firstKey = [...apiKeys][0]
   if (firstKey === undefined) throw new RangeError('at least one API key is needed')
-  let lifetime = options.accessTokenLifetimeSeconds ?? 3600
-  let rejectStatus = options.rejectStatus ?? 400
-  let errorContentType = options.errorContentType ?? 'application/json'
-  const readsPerMinute = options.readsPerMinute ?? 100
-  const videos = Array.from({ length: options.videoCount ?? 3 }, (_, i) => fakeVideo(i + 1))
-  const tokens = new TokenBook(() => clock.now())
+  const state: FakeState = {
+    clock,
+    apiKeys,
+    tokens: new TokenBook(() => clock.now()),
+    videos: new VideoStore(options.videoCount ?? 3, () => clock.now()),
+    readsPerMinute: options.readsPerMinute ?? 100,
+    lifetime: options.accessTokenLifetimeSeconds ?? 3600,
+    rejectStatus: options.rejectStatus ?? 400,
+    errorContentType: options.errorContentType ?? 'application/json',
+    readWindow: { startedAt: clock.now(), count: 0 },
+    url: '',
+  }
   const faults = new FaultQueue()
   const log: LoggedRequest[] = []
   const sockets = new Set<Socket>()
-  let readWindow = { startedAt: clock.now(), count: 0 }
-  const keyValid = (key: string): boolean => apiKeys.has(key)
-
   const record = (entry: LoggedRequest): void => {
     log.push(entry)
     if (log.length > MAX_LOG) log.splice(0, log.length - MAX_LOG)
     options.onRequest?.(entry)
   }
 
-  const send = (res: ServerResponse, status: number, body: string, contentType: string, headers = {}) => {
-    res.writeHead(status, {
-      'Content-Type': contentType,
-      'Content-Length': Buffer.byteLength(body),
-      ...headers,
-    })
-    res.end(body)
-  }
-  const sendJson = (res: ServerResponse, status: number, body: object, headers = {}) =>
-    send(res, status, JSON.stringify(body), status >= 400 ? errorContentType : 'application/json', headers)
-
-  const applyFault = async (fault: Fault, req: IncomingMessage, res: ServerResponse) => {
-    switch (fault.kind) {
-      case 'latency':
-        await new Promise((resolve) => setTimeout(resolve, fault.ms))
-        return undefined
-      case 'status':
-        send(res, fault.status, fault.body ?? '', fault.contentType ?? 'application/json', fault.headers)
-        return fault.status
-      case 'malformed-json':
-        send(res, 200, '{"token_type":"Bearer","expires_in":3600,"access_token":"eyJ', 'application/json')
-        return 200
-      case 'oversized':
-        send(res, 200, `{"padding":"${'x'.repeat(Math.max(0, fault.bytes - 14))}"}`, 'application/json')
-        return 200
-      case 'reset':
-        req.socket.resetAndDestroy()
-        return 'reset' as const
-      case 'hang':
-        return 'hang' as const
-    }
-  }
-
   const inFlight = new Map<FakeRoute, number>()
   const peaks = new Map<FakeRoute, number>()
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const route = routeOf(new URL(req.url ?? '/', 'http://fake').pathname)
-    if (route === undefined) return answer(req, res)
+    const url = new URL(req.url ?? '/', 'http://fake')
+    const match = matchRoute(req.method ?? 'GET', url.pathname)
+    if (match === undefined) return answer(req, res, url, match)
+    const route = match.route
     const now = (inFlight.get(route) ?? 0) + 1
     inFlight.set(route, now)
     peaks.set(route, Math.max(peaks.get(route) ?? 0, now))
     try {
-      await answer(req, res)
+      await answer(req, res, url, match)
     } finally {
       inFlight.set(route, (inFlight.get(route) ?? 1) - 1)
     }
   }
 
-  const answer = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const url = new URL(req.url ?? '/', 'http://fake')
-    const route = routeOf(url.pathname)
-    const method = req.method ?? 'GET'
+  const answer = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    match: RouteMatch | undefined,
+  ) => {
+    const auth = presentedAuth(req.headers.authorization)
     const base = {
-      route: route ?? 'other',
-      method,
+      route: match?.route ?? 'other',
+      method: req.method ?? 'GET',
       path: url.pathname,
       at: clock.now(),
+      auth: auth.scheme,
       ...(req.headers['user-agent'] === undefined ? {} : { userAgent: req.headers['user-agent'] }),
+      ...(match?.videoId === undefined ? {} : { videoId: match.videoId }),
     } as const
-    const rawBody = await readBody(req)
-    if (route === undefined) {
-      sendJson(res, 404, notFoundBody)
-      record({ ...base, result: 404 })
-      return
+    if (match === undefined) {
+      await readBody(req)
+      sendJson(state, res, 404, notFoundBody)
+      return record({ ...base, result: 404 })
     }
+    const route = match.route
+    const streaming = match.kind === 'operation' && route === 'videos/source'
+    const body = streaming ? undefined : parseJsonObject(req, await readBody(req))
     const fault = faults.take(route)
     if (fault !== undefined) {
-      const result = await applyFault(fault, req, res)
-      if (result !== undefined) {
-        record({ ...base, ...presented(route, req, rawBody), result })
-        return
-      }
+      const result = await applyFault(fault, req, res, streaming)
+      if (result !== undefined) return record({ ...base, ...presented(route, auth, body), result })
     }
-    const expected = route === 'videos' ? 'GET' : 'POST'
-    if (method !== expected) {
-      sendJson(res, 405, methodNotAllowedBody, { Allow: expected })
-      record({ ...base, result: 405 })
-      return
+    if (match.kind === 'wrong-method') {
+      sendJson(state, res, 405, methodNotAllowedBody, { Allow: match.allow })
+      return record({ ...base, result: 405 })
     }
-    if (route === 'videos') {
-      const status = serveVideos(url, req, res)
-      record({ ...base, ...presented(route, req, rawBody), result: status })
-      return
-    }
-    const body = parseJsonObject(req, rawBody)
-    if (route === 'auth/api-key') {
-      const apiKey = body?.['apiKey']
-      if (typeof apiKey !== 'string') {
-        sendJson(res, 400, invalidAttributeBody('apiKey'))
-        record({ ...base, result: 400 })
-        return
-      }
-      if (!keyValid(apiKey)) {
-        sendJson(res, rejectStatus, invalidCredentialsBody(rejectStatus, route))
-        record({ ...base, apiKey, result: rejectStatus })
-        return
-      }
-      const issued = tokens.issue(apiKey, lifetime)
-      sendTokens(res, issued)
-      record({ ...base, apiKey, result: 200, issued })
-      return
-    }
-    const refreshToken = body?.['refreshToken']
-    if (typeof refreshToken !== 'string') {
-      sendJson(res, 400, invalidAttributeBody('refreshToken'))
-      record({ ...base, result: 400 })
-      return
-    }
-    const outcome = tokens.redeem(refreshToken, keyValid)
-    const apiKey = tokens.apiKeyOf(refreshToken)
-    if (outcome !== 'rotated' || apiKey === undefined) {
-      sendJson(res, rejectStatus, invalidCredentialsBody(rejectStatus, route))
-      record({ ...base, refreshToken, refreshOutcome: outcome, result: rejectStatus })
-      return
-    }
-    const issued = tokens.issue(apiKey, lifetime)
-    sendTokens(res, issued)
-    record({ ...base, refreshToken, refreshOutcome: outcome, result: 200, issued })
-  }
-
-  const sendTokens = (res: ServerResponse, issued: ReturnType<TokenBook['issue']>) =>
-    sendJson(res, 200, {
-      token_type: 'Bearer',
-      expires_in: issued.expiresIn,
-      access_token: issued.accessToken,
-      refresh_token: issued.refreshToken,
-    })
-
-  const serveVideos = (url: URL, req: IncomingMessage, res: ServerResponse): number => {
-    const now = clock.now()
-    if (now - readWindow.startedAt >= 60_000) readWindow = { startedAt: now, count: 0 }
-    readWindow.count += 1
-    const retryAfter = Math.max(1, Math.ceil((readWindow.startedAt + 60_000 - now) / 1000))
-    const rateHeaders = {
-      'X-RateLimit-Limit': String(readsPerMinute),
-      'X-RateLimit-Remaining': String(Math.max(0, readsPerMinute - readWindow.count)),
-      'X-RateLimit-Retry-After': String(retryAfter),
-    }
-    const bearer = bearerOf(req)
-    if (bearer === undefined || !tokens.isAccessTokenValid(bearer, keyValid)) {
-      sendJson(res, 401, invalidAccessTokenBody)
-      return 401
-    }
-    if (readWindow.count > readsPerMinute) {
-      sendJson(res, 429, tooManyRequestsBody, rateHeaders)
-      return 429
-    }
-    const currentPage = Number(url.searchParams.get('currentPage') ?? '1')
-    const pageSize = Number(url.searchParams.get('pageSize') ?? '25')
-    if (
-      !Number.isInteger(currentPage) ||
-      currentPage < 1 ||
-      !Number.isInteger(pageSize) ||
-      pageSize < 10 ||
-      pageSize > 100
-    ) {
-      sendJson(res, 400, pageOutOfRangeBody(), rateHeaders)
-      return 400
-    }
-    const data = videos.slice((currentPage - 1) * pageSize, currentPage * pageSize)
-    const pagesTotal = Math.max(1, Math.ceil(videos.length / pageSize))
-    const link = (rel: string, page: number) => ({
-      rel,
-      uri: `${address.url}/videos?currentPage=${page}&pageSize=${pageSize}`,
-    })
-    sendJson(
+    const exchange: Exchange = {
+      req,
       res,
-      200,
-      {
-        data,
-        pagination: {
-          currentPage,
-          pageSize,
-          pagesTotal,
-          itemsTotal: videos.length,
-          currentPageItems: data.length,
-          links: [link('self', currentPage), link('first', 1), link('last', pagesTotal)],
-        },
-      },
-      rateHeaders,
-    )
-    return 200
+      url,
+      auth,
+      ...(match.videoId === undefined ? {} : { videoId: match.videoId }),
+    }
+    if (route === 'auth/api-key' || route === 'auth/refresh') {
+      return record({ ...base, ...serveAuth(state, exchange, route, body) })
+    }
+    const outcome = await serveVideos(state, exchange, route, body)
+    record({ ...base, ...presented(route, auth, body), ...outcome })
   }
 
   const server = createServer((req, res) => {
     handle(req, res).catch(() => {
-      if (!res.headersSent) sendJson(res, 500, { title: 'The fake server failed.', status: 500 })
+      if (!res.headersSent) sendJson(state, res, 500, { title: 'The fake server failed.', status: 500 })
       else res.destroy()
     })
   })
@@ -318,10 +190,10 @@ export async function startFakeApiVideo(options: FakeApiOptions = {}): Promise<F
     server.listen(options.port ?? 0, host, () => resolve())
   })
   const port = (server.address() as AddressInfo).port
-  const address = { url: `http://${host.includes(':') ? `[${host}]` : host}:${port}` }
+  state.url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`
 
   return {
-    url: address.url,
+    url: state.url,
     port,
     apiKey: firstKey,
     requests: log,
@@ -330,11 +202,13 @@ export async function startFakeApiVideo(options: FakeApiOptions = {}): Promise<F
     clearFaults: () => faults.clear(),
     addApiKey: (key) => void apiKeys.add(key),
     removeApiKey: (key) => void apiKeys.delete(key),
-    setRejectStatus: (status) => void (rejectStatus = status),
-    setErrorContentType: (type) => void (errorContentType = type),
-    setAccessTokenLifetime: (seconds) => void (lifetime = seconds),
-    revokeRefreshTokens: () => tokens.revokeAllRefreshTokens(),
-    expireAccessTokens: () => tokens.expireAllAccessTokens(),
+    setRejectStatus: (status) => void (state.rejectStatus = status),
+    setErrorContentType: (type) => void (state.errorContentType = type),
+    setAccessTokenLifetime: (seconds) => void (state.lifetime = seconds),
+    revokeRefreshTokens: () => state.tokens.revokeAllRefreshTokens(),
+    expireAccessTokens: () => state.tokens.expireAllAccessTokens(),
+    createVideo: (fields = {}) => String(state.videos.create({ title: 'Fake upload', ...fields })['videoId']),
+    sourceOf: (videoId) => state.videos.sourceOf(videoId),
     clearLog: () => {
       log.splice(0, log.length)
       peaks.clear()
@@ -349,56 +223,18 @@ export async function startFakeApiVideo(options: FakeApiOptions = {}): Promise<F
   }
 }
 
-function routeOf(pathname: string): FakeRoute | undefined {
-  switch (pathname.replace(/\/+$/, '')) {
-    case '/auth/api-key':
-      return 'auth/api-key'
-    case '/auth/refresh':
-      return 'auth/refresh'
-    case '/videos':
-      return 'videos'
-    default:
-      return undefined
+/** The credential a request presented, for the log: the auth routes' body field, or the API routes' header. */
+function presented(
+  route: FakeRoute,
+  auth: PresentedAuth,
+  body: Record<string, unknown> | undefined,
+): Partial<LoggedRequest> {
+  if (route === 'auth/api-key' || route === 'auth/refresh') {
+    const field = route === 'auth/api-key' ? 'apiKey' : 'refreshToken'
+    const value = body?.[field]
+    if (typeof value !== 'string') return {}
+    return route === 'auth/api-key' ? { apiKey: value } : { refreshToken: value }
   }
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of req) {
-    const buffer = chunk as Buffer
-    size += buffer.length
-    if (size > MAX_BODY) break
-    chunks.push(buffer)
-  }
-  return Buffer.concat(chunks).toString('utf8')
-}
-
-function parseJsonObject(req: IncomingMessage, raw: string): Record<string, unknown> | undefined {
-  if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) return undefined
-  try {
-    const value: unknown = JSON.parse(raw)
-    return typeof value === 'object' && value !== null && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : undefined
-  } catch {
-    return undefined
-  }
-}
-
-function bearerOf(req: IncomingMessage): string | undefined {
-  const match = /^Bearer (\S+)$/i.exec(req.headers.authorization ?? '')
-  return match?.[1]
-}
-
-function presented(route: FakeRoute, req: IncomingMessage, raw: string): Partial<LoggedRequest> {
-  if (route === 'videos') {
-    const bearer = bearerOf(req)
-    return bearer === undefined ? {} : { bearer }
-  }
-  const body = parseJsonObject(req, raw)
-  const field = route === 'auth/api-key' ? 'apiKey' : 'refreshToken'
-  const value = body?.[field]
-  if (typeof value !== 'string') return {}
-  return route === 'auth/api-key' ? { apiKey: value } : { refreshToken: value }
+  if (auth.bearer !== undefined) return { bearer: auth.bearer }
+  return auth.apiKey === undefined ? {} : { apiKey: auth.apiKey }
 }
