@@ -5,6 +5,20 @@ const HELP = `Usage: npm run fake-api -- [options]
 
 Starts a fake api.video server on this computer, for trying the app and avcm without an api.video account.
 
+Routes, shaped as api.video's:
+  POST /auth/api-key                 sign in: {"apiKey": …} gives an access and a refresh token
+  POST /auth/refresh                 {"refreshToken": …}; each refresh token works once
+  GET  /videos                       the project's videos, paginated (currentPage, pageSize 10-100)
+  POST /videos                       create a video: {"title": …} (201)
+  GET  /videos/<videoId>             one video
+  POST /videos/<videoId>/source      upload its source: multipart/form-data, Content-Length or chunked,
+                                     streamed (never held in memory); Content-Range "part N/M" or
+                                     "bytes A-B/T" for progressive uploads. The 201 answer adds "received":
+                                     the bytes and SHA-256 of the raw body, of the file part and of the
+                                     whole source once its last part arrived.
+The video routes take the API key as HTTP Basic auth (user name = key, empty password) or a bearer access
+token; reads are limited per minute like the sandbox's (429 with X-RateLimit-* headers).
+
 Options:
   --port <n>             port to listen on (default: any free port)
   --api-key <key>        the API key it accepts (default: a random one, printed)
@@ -48,6 +62,11 @@ function main(): void {
       console.log(
         `Try: curl -s -X POST ${fake.url}/auth/api-key -H 'Content-Type: application/json' -d '{"apiKey":"${fake.apiKey}"}'`,
       )
+      console.log(`     curl -s -u '${fake.apiKey}:' ${fake.url}/videos`)
+      console.log(
+        `     curl -s -u '${fake.apiKey}:' ${fake.url}/videos -H 'Content-Type: application/json' -d '{"title":"Mine"}'`,
+      )
+      console.log(`     curl -s -u '${fake.apiKey}:' -F file=@clip.mp4 ${fake.url}/videos/<videoId>/source`)
       console.log('Press Ctrl+C to stop.')
       const stop = () => void fake.close().then(() => process.exit(0))
       process.once('SIGINT', stop)
@@ -57,10 +76,18 @@ function main(): void {
   )
 }
 
+/** One line per request; it names the auth scheme, never a credential. */
 function printRequest(entry: LoggedRequest): void {
   const time = new Date(entry.at).toISOString().slice(11, 19)
   const outcome = entry.refreshOutcome === undefined ? '' : ` (refresh token ${entry.refreshOutcome})`
-  console.log(`${time} ${entry.method} /${entry.route} → ${entry.result}${outcome}`)
+  const auth = entry.auth === 'none' ? '' : ` [${entry.auth}]`
+  const file = entry.upload?.file
+  const upload =
+    file === undefined
+      ? ''
+      : ` (${(file.bytes / 1024 / 1024).toFixed(1)} MiB, sha256 ${file.sha256.slice(0, 12)}…` +
+        `${entry.upload?.contentRange === undefined ? '' : `, ${entry.upload.contentRange}`})`
+  console.log(`${time} ${entry.method} ${entry.path}${auth} → ${entry.result}${outcome}${upload}`)
 }
 
 function wholeNumber(value: string | undefined, name: string, min: number, max: number): number | undefined {
