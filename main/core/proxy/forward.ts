@@ -37,10 +37,12 @@ export async function forward(
     return
   }
   const answer = (problem: Problem) => sendProblem(res, problem, !body.replayable || context.stopping())
-  // The client went away: whatever is still going upstream for it stops too.
-  const gone = new AbortController()
+  // The client went away: whatever is still going upstream for it stops too. (A listener here rather
+  // than an AbortSignal on each request: the signal's bookkeeping costs a tenth of a loopback exchange.)
+  const exchange: Exchange = { outgoing: undefined }
+  const clientGone = () => res.destroyed
   res.once('close', () => {
-    if (!res.writableFinished) gone.abort()
+    if (!res.writableFinished) exchange.outgoing?.destroy()
   })
   let token: string
   try {
@@ -49,16 +51,17 @@ export async function forward(
     answer(problemForTokenError(error))
     return
   }
+  if (clientGone()) return
   let response: IncomingMessage
   try {
-    response = await send(req, path, upstream, token, body, gone.signal)
+    response = await send(req, path, upstream, token, body, exchange)
     if (response.statusCode === 401) {
       if (body.replayable) {
         response.resume()
         token = await tokens.renew(token).catch((error: unknown) => {
           throw new TokenFailure(error)
         })
-        response = await send(req, path, upstream, token, body, gone.signal)
+        response = await send(req, path, upstream, token, body, exchange)
       } else {
         // Too late to send this body again; the next request gets a new token.
         tokens.renew(token).catch(() => undefined)
@@ -72,7 +75,7 @@ export async function forward(
     )
     return
   }
-  if (res.destroyed) {
+  if (clientGone()) {
     response.destroy()
     return
   }
@@ -80,6 +83,11 @@ export async function forward(
   if (context.stopping() || !req.complete) headers.push('Connection', 'close')
   res.writeHead(response.statusCode ?? 502, response.statusMessage, headers)
   await pipeline(response, res).catch(() => undefined)
+}
+
+/** The request upstream now in flight for one client request. */
+interface Exchange {
+  outgoing: ClientRequest | undefined
 }
 
 class TokenFailure extends Error {
@@ -95,7 +103,7 @@ function send(
   upstream: Upstream,
   token: string,
   body: Body,
-  signal: AbortSignal,
+  exchange: Exchange,
 ): Promise<IncomingMessage> {
   const base = upstream.url.pathname.replace(/\/+$/, '')
   return new Promise((resolve, reject) => {
@@ -108,10 +116,10 @@ function send(
         path: `${base}${path}`,
         headers: upstreamRequestHeaders(req.rawHeaders, upstream.url.host, token),
         agent: upstream.agent,
-        signal,
       },
       resolve,
     )
+    exchange.outgoing = outgoing
     outgoing.once('error', reject)
     if (body.replayable) {
       // One write with `end`: Node then sends a Content-Length even when the client's body was chunked.

@@ -341,6 +341,29 @@ describe('startProxy and request bodies', () => {
     }
   })
 
+  it('stops the request upstream when the client goes away', async () => {
+    const events: string[] = []
+    const silent = createServer((req) => {
+      events.push('arrived')
+      req.socket.once('close', () => events.push('closed'))
+    })
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve))
+    try {
+      const upstream = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`
+      const endpoint = await proxy({ upstream, token: () => Promise.resolve('t') })
+      const client = request(`${endpoint.url}videos`)
+      client.on('error', () => undefined)
+      client.end()
+      while (!events.includes('arrived')) await new Promise((resolve) => setImmediate(resolve))
+      client.destroy()
+      while (!events.includes('closed')) await new Promise((resolve) => setImmediate(resolve))
+      expect(events).toEqual(['arrived', 'closed'])
+    } finally {
+      silent.closeAllConnections()
+      await new Promise<void>((resolve) => silent.close(() => resolve()))
+    }
+  })
+
   it('answers a refused Expect: 100-continue request before its body is sent', async () => {
     const endpoint = await proxy()
     const res = await new Promise<number>((resolve, reject) => {
