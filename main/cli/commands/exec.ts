@@ -53,7 +53,11 @@ Exit codes: the command's; 128 + n if a signal n ended it; 127 if it could not s
     try {
       ended = await run(command, args, env)
     } finally {
-      await endpoint?.close()
+      if (endpoint !== undefined) {
+        await endpoint.close()
+        // A refresh the endpoint started finishes saving before avcm exits.
+        await (await context.service()).idle()
+      }
     }
     if (ended.status !== 0) throw new ExitStatus(ended.status, ended.message)
   },
