@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { request } from 'node:http'
 import { createServer as createTcpServer, type AddressInfo } from 'node:net'
@@ -8,20 +7,22 @@ import { pipeline } from 'node:stream/promises'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createKeytarKeychain } from '../core/secrets/keytar-store'
 import { cliProfile, type CliProfile } from '../testing/cli-profile'
-import { AVCM, runAvcm } from '../testing/run-avcm'
+import { startAvcmProxy, type AvcmProxy } from '../testing/avcm-proxy'
+import { runAvcm } from '../testing/run-avcm'
 import { digestOf, generatedFile, multipartUpload, postStream } from '../testing/streamed-upload'
 
-/** `avcm proxy` running as a real process. */
-interface AvcmProxy {
-  readonly url: string
-  readonly child: ChildProcess
-  readonly stdout: () => string
-  readonly stderr: () => string
-  /** Sends `signal` and resolves to the exit code. */
-  stop(signal?: NodeJS.Signals): Promise<number | null>
+const proxies: AvcmProxy[] = []
+
+/** Starts `avcm proxy <args>`, stopped after the test. */
+async function avcmProxy(
+  args: readonly string[],
+  env: Record<string, string | undefined>,
+): Promise<AvcmProxy> {
+  const proxy = await startAvcmProxy(args, env)
+  proxies.push(proxy)
+  return proxy
 }
 
-const proxies: AvcmProxy[] = []
 const setups: CliProfile[] = []
 afterEach(async () => {
   for (const proxy of proxies.splice(0)) if (proxy.child.exitCode === null) await proxy.stop('SIGKILL')
@@ -32,34 +33,6 @@ async function profile(options: Parameters<typeof cliProfile>[0] = {}): Promise<
   const setup = await cliProfile({ readsPerMinute: 100_000, ...options })
   setups.push(setup)
   return setup
-}
-
-/** Starts `avcm proxy <args>` and waits for the line with its URL. */
-function avcmProxy(args: readonly string[], env: Record<string, string | undefined>): Promise<AvcmProxy> {
-  const child = spawn(process.execPath, [AVCM, 'proxy', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] })
-  let stdout = ''
-  let stderr = ''
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
-  return new Promise((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString()
-      if (!stdout.includes('\n')) return
-      const started: AvcmProxy = {
-        url: stdout.split('\n')[0] ?? '',
-        child,
-        stdout: () => stdout,
-        stderr: () => stderr,
-        stop: (signal = 'SIGTERM') => {
-          child.kill(signal)
-          return exited
-        },
-      }
-      proxies.push(started)
-      resolve(started)
-    })
-    void exited.then((code) => reject(new Error(`avcm proxy exited with ${code}: ${stderr}`)))
-  })
 }
 
 /** A GET or POST through the endpoint, with the answer's status and text. */
