@@ -50,7 +50,7 @@ export interface AppState {
    * profile id → URL of its running local endpoint (none when absent). The URL carries the endpoint's secret:
    * the window shows it to the person who started it, the tray never does.
    */
-  readonly endpoints?: Readonly<Record<string, string>>
+  readonly endpoints: Readonly<Record<string, string>>
 }
 
 /** What a copy did. */

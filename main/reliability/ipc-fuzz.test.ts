@@ -131,6 +131,7 @@ beforeAll(async () => {
         problems: [],
         shortcutError: null,
         demoRunning: false,
+        endpoints: {},
       }),
       applySettings,
       startDemo,

@@ -10,6 +10,7 @@ describe('AppEventBridge', () => {
     problems,
     shortcutError: null,
     demoRunning: false,
+    endpoints: {},
   })
 
   it('forwards every service event as is, and the app state only when it changed', () => {

@@ -19,6 +19,7 @@ function setup(
       problems: [],
       shortcutError: 'CommandOrControl+Alt+T is taken by another app.',
       demoRunning: false,
+      endpoints: {},
     },
     profiles: [],
     onsaved,

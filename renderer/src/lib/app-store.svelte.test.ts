@@ -20,6 +20,7 @@ describe('AppStore', () => {
                 problems: [],
                 shortcutError: null,
                 demoRunning: false,
+                endpoints: {},
               },
             }),
         },
@@ -44,7 +45,14 @@ describe('AppStore', () => {
     const store = new AppStore(fakeApi({}))
     store.setEndpoint('p1', 'http://127.0.0.1:1/early/')
     expect(store.app).toBeUndefined()
-    const state = { version: '1', platform: 'linux', problems: [], shortcutError: null, demoRunning: false }
+    const state = {
+      version: '1',
+      platform: 'linux',
+      problems: [],
+      shortcutError: null,
+      demoRunning: false,
+      endpoints: {},
+    }
     store.apply({ type: 'app', state })
     store.setEndpoint('p1', 'http://127.0.0.1:49152/s1/')
     store.setEndpoint('p2', 'http://127.0.0.1:49153/s2/')
