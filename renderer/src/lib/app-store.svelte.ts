@@ -77,7 +77,7 @@ export class AppStore {
   /** Records what starting or stopping a profile's local endpoint answered, ahead of main's app event. */
   setEndpoint(id: string, url: string | undefined): void {
     if (this.app === undefined) return
-    const others = Object.entries(this.app.endpoints ?? {}).filter(([profileId]) => profileId !== id)
+    const others = Object.entries(this.app.endpoints).filter(([profileId]) => profileId !== id)
     this.app = {
       ...this.app,
       endpoints: Object.fromEntries(url === undefined ? others : [...others, [id, url]]),
