@@ -364,6 +364,73 @@ describe('startProxy and request bodies', () => {
     }
   })
 
+  it('stops the answer upstream when the client goes away in the middle of it', async () => {
+    const events: string[] = []
+    const endless = createServer((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/octet-stream' })
+      new Readable({
+        read() {
+          this.push(Buffer.alloc(16 * 1024))
+        },
+      }).pipe(res)
+      res.socket?.once('close', () => events.push('closed'))
+    })
+    await new Promise<void>((resolve) => endless.listen(0, '127.0.0.1', resolve))
+    try {
+      const upstream = `http://127.0.0.1:${(endless.address() as AddressInfo).port}`
+      const endpoint = await proxy({ upstream, token: () => Promise.resolve('t') })
+      await new Promise<void>((resolve, reject) => {
+        const client = request(`${endpoint.url}videos`, (res) => {
+          res.once('data', () => {
+            client.destroy()
+            resolve()
+          })
+        })
+        client.on('error', () => undefined)
+        client.once('error', reject)
+        client.end()
+      })
+      while (!events.includes('closed')) await new Promise((resolve) => setImmediate(resolve))
+      expect(events).toEqual(['closed'])
+    } finally {
+      endless.closeAllConnections()
+      await new Promise<void>((resolve) => endless.close(() => resolve()))
+    }
+  })
+
+  it('cuts the client’s answer short when upstream fails in the middle of it, and keeps serving', async () => {
+    let calls = 0
+    const failing = createServer((_req, res) => {
+      calls += 1
+      if (calls === 1) {
+        res.writeHead(200, { 'Content-Length': '1000' })
+        res.write(Buffer.alloc(10), () => res.socket?.destroy())
+      } else res.end('{"ok":true}')
+    })
+    await new Promise<void>((resolve) => failing.listen(0, '127.0.0.1', resolve))
+    try {
+      const upstream = `http://127.0.0.1:${(failing.address() as AddressInfo).port}`
+      const endpoint = await proxy({ upstream, token: () => Promise.resolve('t') })
+      const cut = await new Promise<{ complete: boolean; bytes: number }>((resolve) => {
+        const client = request(`${endpoint.url}videos`, (res) => {
+          let bytes = 0
+          res.on('data', (chunk: Buffer) => (bytes += chunk.length))
+          res.once('close', () => resolve({ complete: res.complete, bytes }))
+          res.on('error', () => undefined)
+        })
+        client.on('error', () => resolve({ complete: false, bytes: -1 }))
+        client.end()
+      })
+      expect(cut.complete).toBe(false)
+      expect(cut.bytes).toBeLessThan(1000)
+      const next = await call(`${endpoint.url}videos`)
+      expect(next).toMatchObject({ status: 200, text: '{"ok":true}' })
+    } finally {
+      failing.closeAllConnections()
+      await new Promise<void>((resolve) => failing.close(() => resolve()))
+    }
+  })
+
   it('answers a refused Expect: 100-continue request before its body is sent', async () => {
     const endpoint = await proxy()
     const res = await new Promise<number>((resolve, reject) => {
