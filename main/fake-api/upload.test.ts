@@ -91,8 +91,9 @@ describe('POST /videos/{videoId}/source', () => {
     expect(answer.status).toBe(201)
     expect(answer.body.received?.file).toMatchObject(fileTap.digest())
     expect(answer.body.received?.file?.bytes).toBe(size)
-    // Sender and server share this process: a server that kept the body would add at least 200 MB.
-    expect(peak - before).toBeLessThan(size / 4)
+    // Sender and server share this process: a server that kept the body would add at least 200 MB (238 MB
+    // measured). Streaming stays around 40–55 MB here, garbage-collection lag on busy cores included.
+    expect(peak - before).toBeLessThan(size / 2)
   }, 30_000)
 
   it('assembles a progressive upload sent in order, by part numbers or byte ranges', async () => {
