@@ -1,6 +1,7 @@
 import type { ApiVideoClient } from '../apivideo/client'
 import type { Clock } from '../clock'
 import { AppError } from '../errors'
+import type { HeldLock } from '../file-lock'
 import type { SecretStore } from '../secrets/secret-store'
 
 /** The profile has no usable refresh token: a person must sign in again with the API key. */
@@ -42,8 +43,11 @@ export interface SessionDeps {
   readonly profileId: string
   readonly client: ApiVideoClient
   readonly secrets: SecretStore
-  /** Runs `task` holding this profile's cross-process lock. */
-  readonly withLock: <T>(task: () => Promise<T>) => Promise<T>
+  /**
+   * Runs `task` holding this profile's cross-process lock; `held`, when the lock passes it, reads and writes
+   * the rotation generation beside the lock (without it, every rotation re-reads the keychain).
+   */
+  readonly withLock: <T>(task: (held?: HeldLock) => Promise<T>) => Promise<T>
   readonly clock: Clock
   readonly random: () => number
   readonly leadMs: () => number

@@ -1,6 +1,7 @@
 import { ApiError } from '../apivideo/api-error'
 import type { VerifyResult } from '../apivideo/client'
 import { isAppError, type AppError } from '../errors'
+import type { HeldLock } from '../file-lock'
 import type { KeychainError } from '../secrets/keychain-errors'
 import type { ProfileSecrets } from '../secrets/secret-store'
 import { backoffDelay, earliest, effectiveLead, effectiveMinValidity } from './schedule'
@@ -108,10 +109,10 @@ export class Session {
   signIn(apiKey: string, rememberApiKey: boolean): Promise<void> {
     if (this.deps.refusal !== undefined) return Promise.reject(this.deps.refusal)
     return this.exclusive(() =>
-      this.deps.withLock(async () => {
+      this.deps.withLock(async (held?: HeldLock) => {
         try {
           const grant = await this.deps.client.authenticate(apiKey)
-          await this.tokens.accept(grant)
+          await this.tokens.accept(grant, held)
           await this.tokens.rememberApiKey(rememberApiKey ? apiKey : undefined)
           this.succeeded(grant.receivedAt)
           this.deps.onActivity({ kind: 'signed-in', automatic: false, token: grant.accessToken })
@@ -173,7 +174,9 @@ export class Session {
     this.changed()
     const flight = this.exclusive(async () => {
       try {
-        const outcome = await this.deps.withLock(() => this.refreshLocked(trigger, requirement))
+        const outcome = await this.deps.withLock((held?: HeldLock) =>
+          this.refreshLocked(trigger, requirement, held),
+        )
         this.succeeded(outcome.fresh ? this.deps.clock.now() : this.lastRefreshedAt)
         return outcome
       } catch (error) {
@@ -188,35 +191,39 @@ export class Session {
     return this.inflight
   }
 
-  private async refreshLocked(trigger: RefreshTrigger, requirement: Requirement): Promise<Outcome> {
-    await this.tokens.sync()
+  private async refreshLocked(
+    trigger: RefreshTrigger,
+    requirement: Requirement,
+    held: HeldLock | undefined,
+  ): Promise<Outcome> {
+    await this.tokens.sync(held)
     if (this.satisfies(requirement)) return { fresh: false }
     const refreshToken = this.tokens.refreshToken
     if (refreshToken === undefined) throw NeedsSignInError.signedOut()
     if (this.tokens.rejected) {
       // No second attempt with a token api.video already refused; only the remembered key can help.
       if (!this.deps.remembersApiKey()) throw NeedsSignInError.rejected()
-      return this.signInWithRememberedKey()
+      return this.signInWithRememberedKey(held)
     }
     try {
       const grant = await this.deps.client.refresh(refreshToken)
-      await this.tokens.accept(grant)
+      await this.tokens.accept(grant, held)
       this.deps.onActivity({ kind: 'refreshed', trigger, token: grant.accessToken })
       return { fresh: true }
     } catch (error) {
       if (!(error instanceof ApiError) || error.kind !== 'credentials-rejected') throw error
       this.tokens.rejected = true
-      if (this.deps.remembersApiKey()) return this.signInWithRememberedKey()
+      if (this.deps.remembersApiKey()) return this.signInWithRememberedKey(held)
       throw error
     }
   }
 
-  private async signInWithRememberedKey(): Promise<Outcome> {
+  private async signInWithRememberedKey(held: HeldLock | undefined): Promise<Outcome> {
     const apiKey = await this.deps.secrets.readApiKey(this.deps.profileId)
     if (apiKey === undefined) throw NeedsSignInError.rejected()
     try {
       const grant = await this.deps.client.authenticate(apiKey)
-      await this.tokens.accept(grant)
+      await this.tokens.accept(grant, held)
       this.deps.onActivity({ kind: 'signed-in', automatic: true, token: grant.accessToken })
       return { fresh: true }
     } catch (error) {

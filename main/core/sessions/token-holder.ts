@@ -1,8 +1,10 @@
 import type { TokenGrant } from '../apivideo/client'
 import type { Clock } from '../clock'
 import { AppError, isAppError } from '../errors'
+import type { HeldLock } from '../file-lock'
 import { KeychainError } from '../secrets/keychain-errors'
 import type { ProfileSecrets, SecretStore, StoredAccessToken } from '../secrets/secret-store'
+import { randomBytes } from 'node:crypto'
 import { backoffDelay } from './schedule'
 import { shown, type ShownError } from './session-state'
 
@@ -29,6 +31,11 @@ export class TokenHolder {
   private saveRetryAt: number | undefined
   private saveFailures = 0
   private problem: ShownError | undefined
+  /**
+   * The rotation generation (the lock's note) under which this process last knew the keychain entry to hold
+   * exactly our tokens: read with the entry under the lock, or written by us after our own keychain write.
+   */
+  private seen: string | undefined
 
   constructor(private readonly deps: TokenHolderDeps) {}
 
@@ -57,10 +64,15 @@ export class TokenHolder {
   }
 
   /**
-   * Re-reads the keychain, since another process may have rotated the tokens. Kept tokens win while the
+   * Re-reads the keychain, since another process may have rotated the tokens, unless the rotation generation
+   * beside the lock (`held`, under the lock) is the one this process last saw: then nobody wrote the entry
+   * since. A missing or unreadable generation, or none to read, means re-read. Kept tokens win while the
    * keychain has not taken them; a keychain failure is tolerated only while a refresh token is in memory.
    */
-  async sync(): Promise<void> {
+  async sync(held?: HeldLock): Promise<void> {
+    const generation = held === undefined ? undefined : await held.readNote()
+    if (generation !== undefined && generation === this.seen && !this.unsaved) return
+    this.seen = undefined
     let stored: ProfileSecrets
     try {
       stored = await this.deps.secrets.read(this.deps.profileId)
@@ -74,6 +86,7 @@ export class TokenHolder {
       this.adopt(stored)
       this.rejected = false
     }
+    this.seen = generation
   }
 
   /**
@@ -81,10 +94,10 @@ export class TokenHolder {
    * token is never handed out before the refresh token that came with it is safe; a keychain failure keeps
    * them here, served, and saved later.
    */
-  async accept(grant: TokenGrant): Promise<void> {
+  async accept(grant: TokenGrant, held?: HeldLock): Promise<void> {
     const access = { token: grant.accessToken, expiresAt: grant.expiresAt, issuedAt: grant.receivedAt }
     try {
-      await this.deps.secrets.saveSession(this.deps.profileId, { refreshToken: grant.refreshToken, access })
+      await this.save(held, { refreshToken: grant.refreshToken, access })
       this.saved()
     } catch (error) {
       this.saveFailed(error)
@@ -110,15 +123,12 @@ export class TokenHolder {
   }
 
   /** Tries again to save kept tokens; true when the keychain finally took them. */
-  async retrySave(withLock: <T>(task: () => Promise<T>) => Promise<T>): Promise<boolean> {
+  async retrySave(withLock: <T>(task: (held?: HeldLock) => Promise<T>) => Promise<T>): Promise<boolean> {
     const { refresh, current } = this
     if (!this.unsaved || refresh === undefined) return false
     try {
-      await withLock(() =>
-        this.deps.secrets.saveSession(this.deps.profileId, {
-          refreshToken: refresh,
-          ...(current === undefined ? {} : { access: current }),
-        }),
+      await withLock((held?: HeldLock) =>
+        this.save(held, { refreshToken: refresh, ...(current === undefined ? {} : { access: current }) }),
       )
     } catch (error) {
       this.saveFailed(error)
@@ -128,6 +138,29 @@ export class TokenHolder {
     if (this.refresh !== refresh) return false
     this.saved()
     return true
+  }
+
+  /**
+   * Writes the entry between two steps on the rotation generation: deleted before the write (so a process
+   * killed during it leaves no generation, and everyone re-reads), a new random one after the keychain took
+   * the tokens, remembered as seen. Without `held`, or if the new generation cannot be written, none is
+   * seen. The generation is not secret: it only says "rotated since".
+   */
+  private async save(
+    held: HeldLock | undefined,
+    secrets: { readonly refreshToken: string; readonly access?: StoredAccessToken },
+  ): Promise<void> {
+    this.seen = undefined
+    await held?.clearNote()
+    await this.deps.secrets.saveSession(this.deps.profileId, secrets)
+    if (held === undefined) return
+    const generation = randomBytes(12).toString('hex')
+    try {
+      await held.writeNote(generation)
+      this.seen = generation
+    } catch {
+      // No generation: every process, this one included, re-reads the keychain next time.
+    }
   }
 
   private saved(): void {
