@@ -152,4 +152,24 @@ describe('rotation generation', () => {
     expect(during).toBeUndefined()
     expect(await readsDuring(() => app.refreshNow())).toBeGreaterThan(0)
   })
+
+  it('recovers when a process that keeps no generation rotated (an older app or avcm during an upgrade)', async () => {
+    const app = makeSession()
+    await app.signIn('key', false)
+    await app.refreshNow()
+    const generation = note()
+    // The older process: rotates at api.video and writes the keychain, but leaves the generation alone.
+    const older = await secondProcess()
+    await older.refreshNow()
+    writeFileSync(notePath, generation ?? '')
+    const rotated = stored()
+    const refreshes = fake.requestsTo('auth/refresh').length
+    await app.refreshNow()
+    // Its own token was refused once; then it took the keychain's, which another process had just rotated.
+    const after = fake.requestsTo('auth/refresh').slice(refreshes)
+    expect(after[0]?.refreshToken).not.toBe(rotated)
+    expect(after.slice(1).every((r) => r.refreshToken === rotated || r.refreshToken === stored())).toBe(true)
+    expect(stored()).toBeDefined()
+    expect(app.snapshot().status).toBe('valid')
+  })
 })

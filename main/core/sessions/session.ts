@@ -212,6 +212,9 @@ export class Session {
       return { fresh: true }
     } catch (error) {
       if (!(error instanceof ApiError) || error.kind !== 'credentials-rejected') throw error
+      // Refused: if the keychain holds another refresh token (rotated by a process that does not keep the
+      // rotation generation), try that one; each retry needs a different token, so this ends.
+      if (await this.tokens.resync(refreshToken)) return this.refreshLocked(trigger, requirement, held)
       this.tokens.rejected = true
       if (this.deps.remembersApiKey()) return this.signInWithRememberedKey(held)
       throw error

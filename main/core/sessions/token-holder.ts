@@ -90,6 +90,26 @@ export class TokenHolder {
   }
 
   /**
+   * After api.video refused `used`: reads the keychain whatever the generation says, and takes its tokens if
+   * they hold another refresh token. That covers a process that rotates without keeping the generation (an
+   * older app or avcm during an upgrade). True when there is a new token to try.
+   */
+  async resync(used: string): Promise<boolean> {
+    if (this.unsaved) return false
+    let stored: ProfileSecrets
+    try {
+      stored = await this.deps.secrets.read(this.deps.profileId)
+    } catch {
+      return false
+    }
+    if (stored.refreshToken === undefined || stored.refreshToken === used) return false
+    this.adopt(stored)
+    this.rejected = false
+    this.seen = undefined
+    return true
+  }
+
+  /**
    * Saves the new tokens (refresh and access, in one keychain write) before holding them, so the access
    * token is never handed out before the refresh token that came with it is safe; a keychain failure keeps
    * them here, served, and saved later.
