@@ -11,8 +11,7 @@ Options:
   positionals: [0, 0],
   async run(context, { values }) {
     const service = await context.service()
-    await service.prepare()
-    const profiles = service.list()
+    const profiles = await service.statuses()
     if (values['json'] === true) {
       context.print(JSON.stringify(profiles.map(profileJson), null, 2))
       return

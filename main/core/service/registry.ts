@@ -95,6 +95,19 @@ export class Registry {
     this.entries.delete(id)
   }
 
+  /** Waits, for at most `timeoutMs`, until no session has a refresh or sign-in in flight. */
+  async idle(timeoutMs: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined
+    const deadline = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, timeoutMs)
+    })
+    await Promise.race([
+      Promise.all([...this.entries.values()].map((entry) => entry.session.idle())),
+      deadline,
+    ])
+    clearTimeout(timer)
+  }
+
   /** Every entry. */
   all(): IterableIterator<Entry> {
     return this.entries.values()

@@ -284,3 +284,39 @@ it('writes no token and no API key to any file in the data directory', async () 
   expect(contents.length).toBeGreaterThan(0)
   for (const content of contents) for (const secret of secrets) expect(content).not.toContain(secret)
 })
+
+describe('on-demand secrets (avcm)', () => {
+  async function onDemand(): Promise<CredentialService> {
+    const created = new CredentialService({ dataDir: dir.path, keychain, secrets: 'on-demand' })
+    await created.start()
+    return created
+  }
+
+  it('reports every profile’s real status right after start, with no prior preparation', async () => {
+    const acme = await add('Acme')
+    const beta = await add('Beta', 'second-key')
+    const cli = await onDemand()
+    const statuses = await cli.statuses()
+    expect(statuses).toMatchObject([
+      { name: 'Acme', session: { status: 'valid', expiresAt: acme.session.expiresAt } },
+      { name: 'Beta', session: { status: 'valid', expiresAt: beta.session.expiresAt } },
+    ])
+    expect(cli.list()).toEqual(statuses)
+    cli.stop()
+  })
+
+  it('reads only the secrets a command needs', async () => {
+    const acme = await add('Acme')
+    await add('Beta', 'second-key')
+    const cli = await onDemand()
+    const reads = keychain.calls.get
+    expect(await cli.status('acme')).toMatchObject({
+      session: { status: 'valid', expiresAt: acme.session.expiresAt },
+    })
+    expect((await cli.getToken('Acme')).accessToken).toBeTruthy()
+    expect(keychain.calls.get - reads).toBe(1)
+    await cli.statuses()
+    expect(keychain.calls.get - reads).toBe(2)
+    cli.stop()
+  })
+})

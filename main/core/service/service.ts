@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { parseApiKey } from '../apivideo/api-key'
-import { baseUrlOf, environmentLabel, type Environment } from '../apivideo/environment'
+import { environmentLabel, type Environment } from '../apivideo/environment'
 import { systemClock, type Clock } from '../clock'
 import { InvalidInputError, isAppError } from '../errors'
 import { fingerprint } from '../fingerprint'
@@ -12,8 +12,7 @@ import {
   type SettingsPatch,
 } from '../profiles/schema'
 import type { Keychain } from '../secrets/keychain'
-import { KeychainError } from '../secrets/keychain-errors'
-import { SecretStore, type ProfileSecrets } from '../secrets/secret-store'
+import { SecretStore } from '../secrets/secret-store'
 import { POLL_INTERVAL_MS } from '../sessions/schedule'
 import type { IssuedToken } from '../sessions/session'
 import type { ActivityEntry } from './activity-log'
@@ -21,7 +20,8 @@ import { describeActivity } from './describe-activity'
 import { DocumentHolder } from './document'
 import { parseEnvironmentInput, parseName } from './inputs'
 import { Notifier } from './notifier'
-import { Registry, type Entry } from './registry'
+import { Registry } from './registry'
+import { SecretLoader, type SecretLoading } from './secret-loader'
 import type {
   AddProfileInput,
   ProfileView,
@@ -44,11 +44,8 @@ export interface ServiceOptions {
   readonly autoRefresh?: boolean
   /** api.video request timeout; default 15 s. */
   readonly requestTimeoutMs?: number
-  /**
-   * `eager` (the app): every profile's secrets are loaded at start, with one keychain call. `on-demand`
-   * (avcm): a profile's secrets are read when it is first used, so a command touches only what it needs.
-   */
-  readonly secrets?: 'eager' | 'on-demand'
+  /** When secrets are read: all at start (the app, the default) or each when first used (avcm). */
+  readonly secrets?: SecretLoading
 }
 
 /**
@@ -61,9 +58,8 @@ export class CredentialService {
   private readonly clock: Clock
   private readonly notifier: Notifier
   private readonly registry: Registry
+  private readonly loader: SecretLoader
   private poll: NodeJS.Timeout | undefined
-  /** Profiles whose secrets are not loaded yet (on-demand mode only). */
-  private readonly unloaded = new Set<string>()
 
   constructor(private readonly options: ServiceOptions) {
     this.clock = options.clock ?? systemClock
@@ -82,16 +78,18 @@ export class CredentialService {
       onChange: (id) => this.notifier.emit({ type: 'profile', profile: this.registry.view(id) }),
       onActivity: (profile, activity) => this.notifier.record(profile, describeActivity.session(activity)),
     })
+    this.loader = new SecretLoader({
+      registry: this.registry,
+      secrets: this.secrets,
+      mode: options.secrets ?? 'eager',
+      onProblem: (error) => this.notifier.problem(error),
+    })
   }
 
   /** Loads profiles and (unless on demand) every profile's secrets, then starts the schedule. */
   async start(): Promise<void> {
     await this.loadDocument()
-    for (const profile of this.file.document.profiles) {
-      this.registry.add(profile)
-      this.unloaded.add(profile.id)
-    }
-    if (this.options.secrets !== 'on-demand') await this.loadAllSecrets()
+    await this.loader.start(this.file.document.profiles)
     if (this.options.autoRefresh !== false) {
       this.poll = setInterval(() => void this.tick(), POLL_INTERVAL_MS)
       this.poll.unref()
@@ -99,33 +97,11 @@ export class CredentialService {
   }
 
   /**
-   * Makes sure the secrets of one profile (or of all) are loaded; needed in on-demand mode before showing
-   * statuses. A keychain that cannot be used is thrown, so a command can say so.
-   */
-  async prepare(reference?: string): Promise<void> {
-    if (reference === undefined) {
-      if (this.unloaded.size === 0) return
-      const failure = await this.loadAllSecrets()
-      if (failure !== undefined) throw failure
-      return
-    }
-    const { profile, session } = this.registry.resolve(reference)
-    if (!this.unloaded.has(profile.id)) return
-    session.load(await this.readSettled(profile))
-    this.unloaded.delete(profile.id)
-  }
-
-  /**
    * Waits, for at most `timeoutMs`, until no refresh or sign-in is in flight, so quitting never falls
    * between api.video rotating a refresh token and the keychain saving the new one.
    */
   async idle(timeoutMs = 10_000): Promise<void> {
-    let timer: NodeJS.Timeout | undefined
-    const deadline = new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, timeoutMs)
-    })
-    await Promise.race([Promise.all([...this.registry.all()].map((entry) => entry.session.idle())), deadline])
-    clearTimeout(timer)
+    await this.registry.idle(timeoutMs)
   }
 
   /** Stops every timer. */
@@ -134,9 +110,26 @@ export class CredentialService {
     for (const id of this.registry.ids()) this.registry.delete(id)
   }
 
-  /** Every profile with its status, in the order they were added. */
+  /**
+   * Every profile with its status, in the order they were added, as loaded so far: in on-demand mode a
+   * profile not used yet has no secrets in memory, so a front that shows statuses there calls `statuses()`.
+   */
   list(): ProfileView[] {
     return this.file.document.profiles.map((profile) => this.registry.view(profile.id))
+  }
+
+  /**
+   * Every profile with its real status, reading the secrets of those not loaded yet in parallel.
+   * A keychain that cannot be used is thrown, so a command can say so.
+   */
+  async statuses(): Promise<ProfileView[]> {
+    await this.loader.everything()
+    return this.list()
+  }
+
+  /** One profile (by id or name) with its real status, loading its secrets (and only its) if needed. */
+  async status(reference: string): Promise<ProfileView> {
+    return this.registry.view((await this.loader.entry(reference)).profile.id)
   }
 
   /** Problems the person should know about (an unreadable profiles file, an unavailable keychain). */
@@ -203,7 +196,7 @@ export class CredentialService {
 
   /** Signs in again: with the API key given, or the remembered one. */
   async signIn(reference: string, apiKeyInput?: string, rememberApiKey?: boolean): Promise<ProfileView> {
-    const entry = await this.loaded(reference)
+    const entry = await this.loader.entry(reference)
     const apiKey =
       apiKeyInput === undefined ? await this.secrets.readApiKey(entry.profile.id) : parseApiKey(apiKeyInput)
     if (apiKey === undefined)
@@ -223,7 +216,7 @@ export class CredentialService {
 
   /** Refreshes now. */
   async refresh(reference: string): Promise<ProfileView> {
-    const entry = await this.loaded(reference)
+    const entry = await this.loader.entry(reference)
     await entry.session.refreshNow()
     return this.registry.view(entry.profile.id)
   }
@@ -233,7 +226,7 @@ export class CredentialService {
     reference: string,
     options: { readonly minValiditySeconds?: number; readonly purpose?: TokenPurpose } = {},
   ): Promise<IssuedToken> {
-    const entry = await this.loaded(reference)
+    const entry = await this.loader.entry(reference)
     const seconds = options.minValiditySeconds ?? this.file.document.settings.minValidityMinutes * 60
     if (!Number.isInteger(seconds) || seconds < 0 || seconds > 86_400) {
       throw new InvalidInputError('The minimum validity must be a whole number of seconds from 0 to 86400.')
@@ -251,7 +244,7 @@ export class CredentialService {
 
   /** Checks the profile's token against api.video. */
   async verify(reference: string): Promise<VerifyOutcome> {
-    const entry = await this.loaded(reference)
+    const entry = await this.loader.entry(reference)
     try {
       const result = await entry.session.verify()
       return { ok: true, latencyMs: result.latencyMs, videoCount: result.videoCount }
@@ -296,7 +289,7 @@ export class CredentialService {
       ...profile,
       environment,
     }
-    this.registry.replace(changed).session.load(await this.readSettled(changed))
+    await this.loader.renew(changed)
     this.emitProfiles()
     return this.registry.view(profile.id)
   }
@@ -355,70 +348,9 @@ export class CredentialService {
   /** Picks up profiles added, renamed or removed by another process (avcm, a second instance). */
   async reload(): Promise<void> {
     await this.loadDocument()
-    const kept = new Set(this.file.document.profiles.map((p) => p.id))
-    for (const id of this.registry.ids()) if (!kept.has(id)) this.registry.delete(id)
-    for (const profile of this.file.document.profiles) {
-      const existing = this.registry.get(profile.id)
-      // A profile pointed elsewhere gets a new session: its tokens belong to the old server, and the new
-      // base URL is checked like any loaded one.
-      if (existing !== undefined && sameEnvironment(existing.profile.environment, profile.environment)) {
-        existing.profile = profile
-        continue
-      }
-      const { session } = this.registry.replace(profile)
-      try {
-        session.load(await this.readSettled(profile))
-      } catch (error) {
-        if (!(error instanceof KeychainError)) throw error
-        session.loadFailed(error)
-      }
-    }
+    await this.loader.follow(this.file.document.profiles)
     this.emitProfiles()
     this.notifier.emit({ type: 'settings', settings: this.file.document.settings })
-  }
-
-  /** Every unloaded profile's tokens, read in parallel; a failing keychain is a problem to show. */
-  private async loadAllSecrets(): Promise<KeychainError | undefined> {
-    const ids = [...this.unloaded]
-    let secrets = new Map<string, ProfileSecrets>()
-    let keychainFailure: KeychainError | undefined
-    try {
-      if (ids.length > 0) secrets = await this.secrets.readMany(ids)
-      // An entry being rewritten by another process can read as missing: ask again under its lock.
-      for (const id of ids) {
-        const entry = this.registry.get(id)
-        if (entry !== undefined && secrets.get(id)?.refreshToken === undefined) {
-          secrets.set(id, await this.readSettled(entry.profile))
-        }
-      }
-    } catch (error) {
-      if (!(error instanceof KeychainError)) throw error
-      keychainFailure = error
-      this.notifier.problem(error)
-    }
-    for (const id of ids) {
-      const session = this.registry.get(id)?.session
-      if (keychainFailure === undefined) session?.load(secrets.get(id) ?? {})
-      else session?.loadFailed(keychainFailure)
-    }
-    this.unloaded.clear()
-    return keychainFailure
-  }
-
-  /**
-   * A profile's tokens; if the entry reads as missing, read again under the profile's lock, so a rewrite by
-   * another process in the middle of the read is not taken for a signed-out profile.
-   */
-  private async readSettled(profile: Profile): Promise<ProfileSecrets> {
-    const secrets = await this.secrets.read(profile.id)
-    if (secrets.refreshToken !== undefined) return secrets
-    return this.registry.withProfileLock(profile, () => this.secrets.read(profile.id))
-  }
-
-  /** The entry of a profile, with its secrets loaded. */
-  private async loaded(reference: string): Promise<Entry> {
-    await this.prepare(reference)
-    return this.registry.resolve(reference)
   }
 
   private async tick(): Promise<void> {
@@ -443,8 +375,4 @@ export class CredentialService {
   private emitProfiles(): void {
     this.notifier.emit({ type: 'profiles', profiles: this.list() })
   }
-}
-
-function sameEnvironment(a: Environment, b: Environment): boolean {
-  return baseUrlOf(a) === baseUrlOf(b)
 }
