@@ -4,7 +4,7 @@ import { startProxy } from '../main/core/proxy/proxy'
 import { CredentialService } from '../main/core/service/service'
 import { startFakeApiVideo, type FakeApiVideo } from '../main/fake-api/server'
 import { LocalEndpoints } from '../main/shell/endpoints'
-import { startAvcmProxy } from './lib/avcm-proxy'
+import { startAvcmProxy } from '../main/testing/avcm-proxy'
 import { spawnBareForwarder, startBareForwarder } from './lib/bare-forwarder'
 import { buildSnapshot } from './lib/build-snapshot'
 import { scratch } from './lib/keychain'
@@ -200,7 +200,7 @@ test('7b, 7c, 7e, 7f. avcm proxy: a 200 MiB upload through it against direct, an
       AVCM_KEYCHAIN_SERVICE: space.service,
     }
     delete env['NODE_OPTIONS']
-    const proxy = await startAvcmProxy(avcm, 'acme', env)
+    const proxy = await startAvcmProxy(['acme'], env, avcm)
     let exitCode: number | null = null
     try {
       // A token of the same API key for the direct side, as a script that signed in itself would hold.
