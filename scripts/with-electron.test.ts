@@ -234,16 +234,25 @@ function storedZip(entries: readonly { name: string; data: Buffer; mode: number 
 
 // ─── The script, end to end ────────────────────────────────────────────────────────────────────────────────
 
+/** Runs the script in a scratch project with Electron's download pointed at `mirror`, in its own cache and temp. */
+function downloadFrom(
+  project: ReturnType<typeof scratchProject>,
+  mirror: string,
+  env: Record<string, string> = {},
+) {
+  return run(
+    project.script,
+    PRINT_AND_EXIT,
+    cleanEnv({ ELECTRON_MIRROR: mirror, electron_config_cache: project.cache, TMPDIR: project.tmp, ...env }),
+  )
+}
+
 describe('with-electron.mjs when the binary must be downloaded and cannot be', () => {
   it('explains an HTTP 404 from the mirror in one paragraph, and leaves node_modules/electron alone', async () => {
     const before = listing(REAL_PACKAGE)
     const project = scratchProject()
     const server = await mirror((_, response) => response.writeHead(404).end('no such file'))
-    const result = await run(
-      project.script,
-      PRINT_AND_EXIT,
-      cleanEnv({ ELECTRON_MIRROR: server.url, electron_config_cache: project.cache, TMPDIR: project.tmp }),
-    )
+    const result = await downloadFrom(project, server.url)
     expectTheParagraph(result)
     expect(server.requests).toContain(`/v${VERSION}/${ZIP}`)
     expect(result.stderr).toContain(`answered HTTP 404 (Not Found) for ${server.url}v${VERSION}/${ZIP}`)
@@ -258,15 +267,7 @@ describe('with-electron.mjs when the binary must be downloaded and cannot be', (
   it('explains a refused connection', async () => {
     const project = scratchProject()
     const port = await closedPort()
-    const result = await run(
-      project.script,
-      PRINT_AND_EXIT,
-      cleanEnv({
-        ELECTRON_MIRROR: `http://127.0.0.1:${port}/`,
-        electron_config_cache: project.cache,
-        TMPDIR: project.tmp,
-      }),
-    )
+    const result = await downloadFrom(project, `http://127.0.0.1:${port}/`)
     expectTheParagraph(result)
     expect(result.stderr).toContain(`127.0.0.1:${port} refused the connection (connection refused`)
     expect(listing(project.packageDir)).toEqual(['checksums.json', 'install.js', 'package.json'])
@@ -275,16 +276,7 @@ describe('with-electron.mjs when the binary must be downloaded and cannot be', (
   it('gives up on a mirror that never answers after AVCM_ELECTRON_DOWNLOAD_TIMEOUT seconds', async () => {
     const project = scratchProject()
     const server = await mirror(() => undefined)
-    const result = await run(
-      project.script,
-      PRINT_AND_EXIT,
-      cleanEnv({
-        ELECTRON_MIRROR: server.url,
-        electron_config_cache: project.cache,
-        TMPDIR: project.tmp,
-        AVCM_ELECTRON_DOWNLOAD_TIMEOUT: '1',
-      }),
-    )
+    const result = await downloadFrom(project, server.url, { AVCM_ELECTRON_DOWNLOAD_TIMEOUT: '1' })
     expectTheParagraph(result)
     expect(result.stderr).toContain(`${new URL(server.url).host} did not answer within 1 s (timeout)`)
   }, 30_000)
@@ -295,16 +287,7 @@ describe('with-electron.mjs when the binary must be downloaded and cannot be', (
       response.writeHead(200, { 'content-length': '1000000' })
       response.write(Buffer.alloc(1000))
     })
-    const result = await run(
-      project.script,
-      PRINT_AND_EXIT,
-      cleanEnv({
-        ELECTRON_MIRROR: server.url,
-        electron_config_cache: project.cache,
-        TMPDIR: project.tmp,
-        AVCM_ELECTRON_DOWNLOAD_TIMEOUT: '1',
-      }),
-    )
+    const result = await downloadFrom(project, server.url, { AVCM_ELECTRON_DOWNLOAD_TIMEOUT: '1' })
     expectTheParagraph(result)
     expect(result.stderr).toContain('stalled: no data for 1 s (timeout)')
   }, 30_000)
@@ -312,11 +295,7 @@ describe('with-electron.mjs when the binary must be downloaded and cannot be', (
   it('explains a checksum mismatch, and unpacks nothing', async () => {
     const project = scratchProject()
     const server = await mirror((_, response) => response.writeHead(200).end('not an Electron zip'))
-    const result = await run(
-      project.script,
-      PRINT_AND_EXIT,
-      cleanEnv({ ELECTRON_MIRROR: server.url, electron_config_cache: project.cache, TMPDIR: project.tmp }),
-    )
+    const result = await downloadFrom(project, server.url)
     expectTheParagraph(result)
     expect(result.stderr).toContain(`the downloaded ${ZIP} failed its checksum check (checksum mismatch`)
     expect(listing(project.packageDir)).toEqual(['checksums.json', 'install.js', 'package.json'])
