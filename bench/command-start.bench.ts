@@ -5,7 +5,7 @@ import { buildSnapshot } from './lib/build-snapshot'
 import { scratch } from './lib/keychain'
 import { report } from './lib/rows'
 import { alternate, summarize } from './lib/stats'
-import { seedProfiles } from './lib/seed'
+import { avcmWithOneProfile, seedProfiles } from './lib/seed'
 
 const KEY = 'bench-api-key'
 const ROUNDS = 20
@@ -29,22 +29,9 @@ test('4. command start: avcm token <name> against node -e ""', async () => {
   const fake = await startFakeApiVideo({ apiKeys: [KEY] })
   const space = scratch('avcm')
   try {
-    await seedProfiles({
-      count: 1,
-      prefix: 'acme',
-      baseUrl: fake.url,
-      apiKey: KEY,
-      keychain: space.raw,
-      dataDir: space.dataDir,
-    })
     // Both sides run with the same environment, minus what makes every Node start slower (this machine sets
     // NODE_EXTRA_CA_CERTS, which costs ~40 ms per start): a larger baseline would flatter the ratio.
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      AVCM_DATA_DIR: space.dataDir,
-      AVCM_KEYCHAIN_SERVICE: space.service,
-    }
-    delete env['NODE_OPTIONS']
+    const env = await avcmWithOneProfile(space, fake.url, KEY)
     delete env['NODE_EXTRA_CA_CERTS']
     const nothing = () => run(['-e', ''], env, /^$/)
     const token = await alternate(

@@ -11,7 +11,7 @@ import { scratch } from './lib/keychain'
 import { rawSignIn } from './lib/raw-api'
 import { cpuMsOf, mib, sampleRss } from './lib/proc-stats'
 import { report } from './lib/rows'
-import { seedProfiles } from './lib/seed'
+import { avcmWithOneProfile } from './lib/seed'
 import { percentile, summarize, timed } from './lib/stats'
 import { sendUpload, UploadBody } from './lib/upload-body'
 
@@ -186,20 +186,7 @@ test('7b, 7c, 7e, 7f. avcm proxy: a 200 MiB upload through it against direct, an
   }
   const closing: (() => Promise<void>)[] = []
   try {
-    await seedProfiles({
-      count: 1,
-      prefix: 'acme',
-      baseUrl: fake.url,
-      apiKey: KEY,
-      keychain: space.raw,
-      dataDir: space.dataDir,
-    })
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      AVCM_DATA_DIR: space.dataDir,
-      AVCM_KEYCHAIN_SERVICE: space.service,
-    }
-    delete env['NODE_OPTIONS']
+    const env = await avcmWithOneProfile(space, fake.url, KEY)
     const proxy = await startAvcmProxy(['acme'], env, avcm)
     let exitCode: number | null = null
     try {

@@ -4,6 +4,7 @@ import { ProfileStore } from '../../main/core/profiles/profile-store'
 import type { Profile } from '../../main/core/profiles/schema'
 import type { Keychain } from '../../main/core/secrets/keychain'
 import { SecretStore } from '../../main/core/secrets/secret-store'
+import type { Scratch } from './keychain'
 import { rawSignIn } from './raw-api'
 
 /** What to seed. */
@@ -52,4 +53,30 @@ export async function seedProfiles(options: SeedOptions): Promise<Profile[]> {
     result: undefined,
   }))
   return profiles
+}
+
+/**
+ * Seeds one profile, `acme`, in a scratch space and returns the environment that runs the built `avcm` on
+ * it: that data folder and keychain service, and no NODE_OPTIONS (nothing preloaded into the timed process).
+ */
+export async function avcmWithOneProfile(
+  space: Pick<Scratch, 'raw' | 'dataDir' | 'service'>,
+  baseUrl: string,
+  apiKey: string,
+): Promise<NodeJS.ProcessEnv> {
+  await seedProfiles({
+    count: 1,
+    prefix: 'acme',
+    baseUrl,
+    apiKey,
+    keychain: space.raw,
+    dataDir: space.dataDir,
+  })
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    AVCM_DATA_DIR: space.dataDir,
+    AVCM_KEYCHAIN_SERVICE: space.service,
+  }
+  delete env['NODE_OPTIONS']
+  return env
 }
