@@ -1,3 +1,4 @@
+import type { CredentialService } from '../core/service/service'
 import type { ProfileView, ServiceProblem } from '../core/service/types'
 import type { Notice } from './notice'
 
@@ -11,6 +12,18 @@ const MAX_NOTICES = 3
 export interface AttentionState {
   readonly profiles: readonly ProfileView[]
   readonly problems: readonly ServiceProblem[]
+}
+
+/**
+ * True when an action on a profile failed because the profile now needs a new sign-in: the watcher's one
+ * notification says so, so the action says nothing more (the person gets one notification, not two).
+ */
+export function leftToAttention(service: Pick<CredentialService, 'find'>, profileId: string): boolean {
+  try {
+    return service.find(profileId).session.status === 'needs-sign-in'
+  } catch {
+    return false
+  }
 }
 
 /** The empty state before the first check: whatever needs a person at start-up is notified once. */

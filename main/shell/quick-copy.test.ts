@@ -66,4 +66,20 @@ describe('createQuickCopy', () => {
       profileId: acme.id,
     })
   })
+
+  it('leaves a copy that ended in needing a sign-in to the attention notification', async () => {
+    const needs = profileView({ name: 'acme' }, { status: 'needs-sign-in' })
+    const notify = vi.fn()
+    const quickCopy = createQuickCopy({
+      service: {
+        find: () => needs,
+        getToken: () => Promise.reject(new AppError('needs-sign-in', 'Sign in to acme again.')),
+      },
+      clipboard: { copy: () => Promise.resolve(null) },
+      notify,
+      now: () => NOW,
+    })
+    await quickCopy(needs.id, 'token')
+    expect(notify).not.toHaveBeenCalled()
+  })
 })

@@ -3,6 +3,7 @@ import { formatForCopy } from '../core/copy-formats'
 import { isAppError } from '../core/errors'
 import type { CredentialService } from '../core/service/service'
 import type { ClipboardPort } from '../ipc/ports'
+import { leftToAttention } from './attention'
 import type { Notify } from './notice'
 
 const WHAT: Readonly<Record<CopyFormat, string>> = {
@@ -58,6 +59,7 @@ export function createQuickCopy(
         silent: true,
       })
     } catch (error) {
+      if (leftToAttention(deps.service, profileId)) return
       deps.notify({
         title: `Could not copy ${name}’s ${WHAT[format]}`,
         body: isAppError(error) ? error.message : 'Something went wrong inside the app.',

@@ -2,6 +2,7 @@ import type { CopyFormat } from '../core/copy-formats'
 import { isAppError } from '../core/errors'
 import type { CredentialService } from '../core/service/service'
 import type { ClipboardPort, EndpointsPort } from '../ipc/ports'
+import { leftToAttention } from './attention'
 import type { Notify } from './notice'
 import type { TrayAction } from './tray-menu'
 
@@ -29,13 +30,6 @@ export function createTrayActions(deps: TrayActionDeps): (action: TrayAction) =>
       return service.find(profileId).name
     } catch {
       return 'The profile'
-    }
-  }
-  const needsSignIn = (profileId: string): boolean => {
-    try {
-      return service.find(profileId).session.status === 'needs-sign-in'
-    } catch {
-      return false
     }
   }
   /** Starting and copying confirm quietly (the menu only shows it once reopened); every failure says why. */
@@ -75,7 +69,7 @@ export function createTrayActions(deps: TrayActionDeps): (action: TrayAction) =>
           await service.refresh(action.profileId)
         } catch (error) {
           // A profile that now needs a new sign-in gets the attention watcher's one notification, not two.
-          if (needsSignIn(action.profileId)) return
+          if (leftToAttention(service, action.profileId)) return
           notify({
             title: `Could not refresh ${nameOf(action.profileId)}`,
             body: reason(error),
