@@ -69,8 +69,6 @@ interface Slot {
   readonly upstream: string
   readonly ready: Promise<RunningProxy>
   proxy?: RunningProxy
-  /** The last token handed to it, so the activity log records each token it uses once. */
-  lent?: string
 }
 
 /**
@@ -183,15 +181,8 @@ export class LocalEndpoints implements EndpointsPort {
     if (fresh) await service.refresh(profileId)
     const token = await service.getToken(profileId, {
       minValiditySeconds: ENDPOINT_TOKEN_MIN_VALIDITY_SECONDS,
+      purpose: 'proxy',
     })
-    const slot = this.slots.get(profileId)
-    if (slot !== undefined && slot.lent !== token.accessToken) {
-      slot.lent = token.accessToken
-      // The activity log says once per token that an endpoint uses it, not once per request: a script's
-      // thousand requests would push every other line out. Asking again for the token in hand (no minimum,
-      // so never a refresh) records it with its fingerprint.
-      await service.getToken(profileId, { minValiditySeconds: 0, purpose: 'proxy' })
-    }
     return token.accessToken
   }
 

@@ -221,6 +221,24 @@ describe('events and activity', () => {
     expect(JSON.stringify(service.activity())).not.toContain(token.accessToken)
   })
 
+  it('records each token a local endpoint uses once, not once per request', async () => {
+    await add()
+    const lent = () =>
+      service.activity().filter((entry) => entry.detail === 'Lent the token to a local endpoint')
+    for (let i = 0; i < 3; i += 1)
+      await service.getToken('Acme', { minValiditySeconds: 60, purpose: 'proxy' })
+    expect(lent()).toHaveLength(1)
+    await service.refresh('Acme')
+    await service.getToken('Acme', { minValiditySeconds: 60, purpose: 'proxy' })
+    await service.getToken('Acme', { minValiditySeconds: 60, purpose: 'proxy' })
+    expect(lent()).toHaveLength(2)
+    expect(lent()[0]?.fingerprint).not.toBe(lent()[1]?.fingerprint)
+    // Copies are each recorded: a person copying twice sees two lines.
+    await service.getToken('Acme', { purpose: 'copy-token' })
+    await service.getToken('Acme', { purpose: 'copy-token' })
+    expect(service.activity().filter((entry) => entry.detail === 'Copied the token')).toHaveLength(2)
+  })
+
   it('picks up profiles another process added or removed', async () => {
     const other = await started()
     await other.add({ name: 'From avcm', environment: fake.url, apiKey: 'good-key' })

@@ -59,6 +59,8 @@ export class CredentialService {
   private readonly notifier: Notifier
   private readonly registry: Registry
   private readonly loader: SecretLoader
+  /** Per profile, the fingerprint of the last token a local endpoint's use of was recorded. */
+  private readonly proxied = new Map<string, string>()
   private poll: NodeJS.Timeout | undefined
 
   constructor(private readonly options: ServiceOptions) {
@@ -233,11 +235,17 @@ export class CredentialService {
     }
     const token = await entry.session.getToken(seconds * 1000)
     if (options.purpose !== undefined && options.purpose !== 'print') {
-      this.notifier.record(entry.profile, {
-        kind: 'copied',
-        detail: describeActivity.purpose(options.purpose),
-        fingerprint: fingerprint(token.accessToken),
-      })
+      const print = fingerprint(token.accessToken)
+      // A local endpoint asks for a token per request: each token it uses is recorded once, or a script's
+      // thousand requests would push every other line out of the log.
+      if (options.purpose !== 'proxy' || this.proxied.get(entry.profile.id) !== print) {
+        if (options.purpose === 'proxy') this.proxied.set(entry.profile.id, print)
+        this.notifier.record(entry.profile, {
+          kind: 'copied',
+          detail: describeActivity.purpose(options.purpose),
+          fingerprint: print,
+        })
+      }
     }
     return token
   }
