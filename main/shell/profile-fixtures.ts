@@ -1,3 +1,4 @@
+import { baseUrlOf, environmentLabel, type Environment } from '../core/apivideo/environment'
 import type { ProfileView } from '../core/service/types'
 import type { SessionSnapshot, SessionStatus } from '../core/sessions/session-state'
 
@@ -11,18 +12,32 @@ export const ALL_STATUSES: readonly SessionStatus[] = [
   'needs-sign-in',
 ]
 
-/** A profile view for tests of the shell's pure functions; `session` overrides the snapshot's fields. */
+/**
+ * A profile view for tests of the shell's pure functions, in production unless `sandbox` or a custom
+ * `baseUrl` says otherwise; `session` overrides the snapshot's fields.
+ */
 export function profileView(
-  fields: { readonly id?: string; readonly name?: string; readonly sandbox?: boolean },
+  fields: {
+    readonly id?: string
+    readonly name?: string
+    readonly sandbox?: boolean
+    readonly baseUrl?: string
+  },
   session: Partial<SessionSnapshot> = {},
 ): ProfileView {
   const name = fields.name ?? 'acme'
+  const environment: Environment =
+    fields.baseUrl !== undefined
+      ? { kind: 'custom', baseUrl: fields.baseUrl }
+      : fields.sandbox === true
+        ? { kind: 'sandbox' }
+        : { kind: 'production' }
   return {
     id: fields.id ?? `id-${name.toLowerCase().replace(/[^a-z0-9]/g, '')}`,
     name,
-    environment: fields.sandbox === true ? { kind: 'sandbox' } : { kind: 'production' },
-    environmentLabel: fields.sandbox === true ? 'sandbox' : 'production',
-    baseUrl: fields.sandbox === true ? 'https://sandbox.api.video' : 'https://ws.api.video',
+    environment,
+    environmentLabel: environmentLabel(environment),
+    baseUrl: baseUrlOf(environment),
     createdAt: 0,
     demo: false,
     session: {

@@ -35,15 +35,21 @@ function warningReason(profile: ProfileView, now: number): string | undefined {
   return undefined
 }
 
+/** One profile's state: attention if it needs a person, a warning if it is expiring or retrying. */
+export function profileHealth(profile: ProfileView, now: number): TrayHealth {
+  if (attentionReason(profile) !== undefined) return 'attention'
+  return warningReason(profile, now) === undefined ? 'ok' : 'warning'
+}
+
 /** The overall state: attention if anything needs a person, a warning if something is expiring or retrying. */
 export function trayHealth(
   profiles: readonly ProfileView[],
   problems: readonly ServiceProblem[],
   now: number,
 ): TrayHealth {
-  if (problems.length > 0 || profiles.some((p) => attentionReason(p) !== undefined)) return 'attention'
-  if (profiles.some((p) => warningReason(p, now) !== undefined)) return 'warning'
-  return 'ok'
+  const each = profiles.map((profile) => profileHealth(profile, now))
+  if (problems.length > 0 || each.includes('attention')) return 'attention'
+  return each.includes('warning') ? 'warning' : 'ok'
 }
 
 /** The tray's tooltip: the app's name and, in a few words, the state. */
