@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import type { ProfileView } from '../core/service/types'
 import type { SessionStatus } from '../core/sessions/session-state'
 import { ALL_STATUSES, profileView } from './profile-fixtures'
-import { TRAY_PROFILE_LIMIT, trayMenu, type TrayItem } from './tray-menu'
+import { trayMenu, type TrayItem, type TrayMenuState } from './tray-menu'
 
 const NOW = Date.UTC(2026, 0, 1, 9, 0, 0)
 const MIN = 60_000
@@ -193,38 +194,170 @@ describe('trayMenu with a local endpoint running', () => {
   })
 })
 
-describe('trayMenu with twenty profiles', () => {
-  const profiles = Array.from({ length: 20 }, (_, i) =>
-    inStatus(ALL_STATUSES[i % ALL_STATUSES.length] ?? 'valid', `project-${String(i + 1).padStart(2, '0')}`),
-  )
-  const items = trayMenu({ profiles, problems: [], now: NOW })
+describe('trayMenu with more than ten profiles', () => {
+  const CUSTOM = 'https://api.example.com'
+  /** Twelve profiles across production, sandbox and a custom host, four of them needing attention. */
+  const profiles = (
+    [
+      ['acme', 'production', 'valid'],
+      ['globex', 'sandbox', 'valid'],
+      ['initech', 'production', 'needs-sign-in'],
+      ['hooli', CUSTOM, 'valid'],
+      ['umbrella', 'production', 'refreshing'],
+      ['wayne', 'sandbox', 'retrying'],
+      ['stark', CUSTOM, 'valid'],
+      ['tyrell', 'production', 'valid'],
+      ['cyberdyne', 'sandbox', 'expired'],
+      ['soylent', 'production', 'valid'],
+      ['oscorp', 'sandbox', 'valid'],
+      ['aperture', CUSTOM, 'signed-out'],
+    ] as const
+  ).map(([name, place, status]) => {
+    const where = place === 'production' ? {} : place === 'sandbox' ? { sandbox: true } : { baseUrl: place }
+    return profileView({ name, ...where }, inStatus(status).session)
+  })
+  const state = (list: readonly ProfileView[], at = NOW): TrayMenuState => ({
+    profiles: list,
+    problems: [],
+    now: at,
+  })
+  const items = trayMenu(state(profiles))
 
-  it('lists the first fifteen, in every state, then "More…" opening the window', () => {
-    const lines = items.filter((item) => item.type === 'action' && item.id.startsWith('profile:'))
-    expect(lines).toHaveLength(TRAY_PROFILE_LIMIT)
-    expect(labels(lines)[0]).toBe('project-01 · production · signed out')
-    expect(labels(lines)[14]).toBe('project-15 · production · refreshing…')
-    expect(labels(items).slice(-4)).toEqual(['More…', '---', 'Open window', 'Quit'])
-    expect(find(items, 'more-profiles')).toMatchObject({ action: { kind: 'open-window' } })
-    expect(JSON.stringify(items)).not.toContain('project-16')
+  function submenuLabels(list: readonly TrayItem[], id: string): string[] {
+    const submenu = find(list, id)
+    return submenu.type === 'submenu' ? labels(submenu.items) : []
+  }
+
+  /** The ids of every item, depth first. */
+  function ids(list: readonly TrayItem[]): string[] {
+    return list.flatMap((item) => [item.id, ...(item.type === 'submenu' ? ids(item.items) : [])])
+  }
+
+  it('keeps today’s one-line-per-profile menu up to ten profiles, and groups from eleven on', () => {
+    const ten = trayMenu(state(profiles.slice(0, 10)))
+    expect(labels(ten).slice(0, 6)).toEqual([
+      'acme · production · 42 min left',
+      'More for acme',
+      'globex · sandbox · 42 min left',
+      'More for globex',
+      'initech · production · needs sign-in',
+      'More for initech',
+    ])
+    expect(labels(ten)).toHaveLength(10 * 2 + 3)
+    expect(ids(ten).filter((id) => id.startsWith('group:') || id.startsWith('attention'))).toEqual([])
+    const eleven = trayMenu(state(profiles.slice(0, 11)))
+    expect(labels(eleven)).toEqual([
+      'Needs attention',
+      'initech · production · needs sign-in',
+      'More for initech',
+      'wayne · sandbox · retrying · 12 min left',
+      'More for wayne',
+      'cyberdyne · sandbox · expired',
+      'More for cyberdyne',
+      '---',
+      'Production (4)',
+      'Sandbox (2)',
+      'api.example.com (2)',
+      '---',
+      'Open window',
+      'Quit',
+    ])
   })
 
-  it('covers every status among the listed profiles', () => {
-    const shown = new Set(profiles.slice(0, TRAY_PROFILE_LIMIT).map((p) => p.session.status))
-    expect([...shown].sort()).toEqual([...ALL_STATUSES].sort())
+  it('lists the profiles needing attention first, then one submenu per environment', () => {
+    expect(labels(items).slice(0, 13)).toEqual([
+      'Needs attention',
+      'initech · production · needs sign-in',
+      'More for initech',
+      'wayne · sandbox · retrying · 12 min left',
+      'More for wayne',
+      'cyberdyne · sandbox · expired',
+      'More for cyberdyne',
+      'aperture · api.example.com · signed out',
+      'More for aperture',
+      '---',
+      'Production (4)',
+      'Sandbox (2)',
+      'api.example.com (2)',
+    ])
+    expect(find(items, 'attention')).toMatchObject({ type: 'label' })
+    expect(submenuLabels(items, 'group:production')).toEqual([
+      'acme · 42 min left',
+      'More for acme',
+      'umbrella · refreshing…',
+      'More for umbrella',
+      'tyrell · 42 min left',
+      'More for tyrell',
+      'soylent · 42 min left',
+      'More for soylent',
+    ])
+    expect(submenuLabels(items, 'group:sandbox')).toEqual([
+      'globex · 42 min left',
+      'More for globex',
+      'oscorp · 42 min left',
+      'More for oscorp',
+    ])
+    expect(submenuLabels(items, 'group:custom:api.example.com')).toEqual([
+      'hooli · 42 min left',
+      'More for hooli',
+      'stark · 42 min left',
+      'More for stark',
+    ])
   })
 
-  it('gives every item a unique id and stays plain data', () => {
-    const ids: string[] = []
-    const walk = (list: readonly TrayItem[]) => {
-      for (const item of list) {
-        ids.push(item.id)
-        if (item.type === 'submenu') walk(item.items)
-      }
+  it('shows every profile exactly once, with every action today’s menu offers for it', () => {
+    const endpoints = new Set([profiles[0]?.id ?? '', profiles[2]?.id ?? ''])
+    const grouped = trayMenu({ ...state(profiles), endpoints })
+    const all = ids(grouped)
+    for (const profile of profiles) {
+      const single = trayMenu({ ...state([profile]), endpoints })
+      const own = (list: string[]) => list.filter((id) => id.startsWith(`profile:${profile.id}`))
+      expect(own(all)).toEqual(own(ids(single)))
+      // The line copies or opens alike; only its label drops the environment inside a group.
+      const line = { ...find(grouped, `profile:${profile.id}`), label: '' }
+      expect(line).toEqual({ ...find(single, `profile:${profile.id}`), label: '' })
+      expect(find(grouped, `profile:${profile.id}:more`)).toEqual(find(single, `profile:${profile.id}:more`))
     }
-    walk(items)
-    expect(new Set(ids).size).toBe(ids.length)
-    expect(JSON.parse(JSON.stringify(items))).toEqual(items)
+    expect(new Set(all).size).toBe(all.length)
+    expect(JSON.parse(JSON.stringify(grouped))).toEqual(grouped)
+  })
+
+  it('copies a token when a grouped profile’s line is clicked', () => {
+    const acme = profiles[0]
+    expect(find(items, `profile:${acme?.id ?? ''}`)).toMatchObject({
+      label: 'acme · 42 min left',
+      enabled: true,
+      action: { kind: 'copy', profileId: acme?.id, format: 'token' },
+    })
+  })
+
+  it('keeps the order and the ids as time passes, and a profile’s ids when it comes to need attention', () => {
+    const later = trayMenu(state(profiles, NOW + 2 * MIN))
+    expect(ids(later)).toEqual(ids(items))
+    expect(labels(later)).toContain('wayne · sandbox · retrying · 10 min left')
+
+    const [acme, ...others] = profiles
+    if (acme === undefined) throw new Error('no acme')
+    const expired = { ...acme, session: { ...acme.session, status: 'expired' as const } }
+    const moved = trayMenu(state([expired, ...others]))
+    expect(labels(moved).slice(0, 3)).toEqual([
+      'Needs attention',
+      'acme · production · expired',
+      'More for acme',
+    ])
+    const own = (list: string[]) => list.filter((id) => id.startsWith(`profile:${acme.id}`))
+    expect(own(ids(moved))).toEqual(own(ids(items)))
+    expect(submenuLabels(moved, 'group:production')).not.toContain('More for acme')
+  })
+
+  it('shows no empty group and no second separator when every profile needs attention', () => {
+    const blocked = profiles.map((p) => ({
+      ...p,
+      session: { ...p.session, status: 'needs-sign-in' as const },
+    }))
+    const menu = trayMenu(state(blocked))
+    expect(labels(menu).slice(-4)).toEqual(['More for aperture', '---', 'Open window', 'Quit'])
+    expect(ids(menu).filter((id) => id.startsWith('group:'))).toEqual([])
   })
 })
 

@@ -1,6 +1,7 @@
 import { COPY_FORMATS, COPY_FORMAT_LABELS, type CopyFormat } from '../core/copy-formats'
 import type { ProfileView, ServiceProblem } from '../core/service/types'
 import { canIssueToken, statusText } from './profile-status'
+import { groupProfiles, TRAY_GROUPING_THRESHOLD, type GroupedProfiles } from './tray-groups'
 
 /** What clicking a tray item does; the tray adapter maps each kind to a call. */
 export type TrayAction =
@@ -44,9 +45,6 @@ export interface TrayMenuState {
   readonly endpoints?: ReadonlySet<string>
 }
 
-/** A menu longer than this is hard to use: the rest are one click away in the window. */
-export const TRAY_PROFILE_LIMIT = 15
-
 const separator = (id: string): TrayItem => ({ type: 'separator', id })
 const action = (id: string, label: string, act: TrayAction, enabled = true): TrayItem => ({
   type: 'action',
@@ -61,6 +59,10 @@ const action = (id: string, label: string, act: TrayAction, enabled = true): Tra
  * whose click copies a token (or, when only a person can fix the profile, opens it in the window), followed
  * by a submenu with every copy format, refresh, verify and the local endpoint (start, or stop and copy its
  * URL). Then "Open window" and "Quit".
+ *
+ * Past {@link TRAY_GROUPING_THRESHOLD} profiles, those needing attention come first under "Needs attention",
+ * and the others go into one submenu per environment, where their lines leave the environment out. A
+ * profile's items keep their ids wherever it is shown.
  */
 export function trayMenu(state: TrayMenuState): TrayItem[] {
   const items: TrayItem[] = []
@@ -79,10 +81,12 @@ export function trayMenu(state: TrayMenuState): TrayItem[] {
     )
   }
   const endpoints = state.endpoints ?? new Set<string>()
-  for (const profile of state.profiles.slice(0, TRAY_PROFILE_LIMIT))
-    items.push(...profileItems(profile, state.now, endpoints.has(profile.id)))
-  if (state.profiles.length > TRAY_PROFILE_LIMIT) {
-    items.push(action('more-profiles', 'More…', { kind: 'open-window' }))
+  const entry: ProfileEntry = (profile, inGroup) =>
+    profileItems(profile, state.now, endpoints.has(profile.id), inGroup)
+  if (state.profiles.length <= TRAY_GROUPING_THRESHOLD) {
+    for (const profile of state.profiles) items.push(...entry(profile, false))
+  } else {
+    items.push(...groupedItems(groupProfiles(state.profiles, state.now), entry))
   }
   items.push(
     separator('app-separator'),
@@ -92,12 +96,40 @@ export function trayMenu(state: TrayMenuState): TrayItem[] {
   return items
 }
 
-function profileItems(profile: ProfileView, now: number, endpointRuns: boolean): TrayItem[] {
+/** A profile's line and submenu; `inGroup` when it is drawn in its environment's submenu. */
+type ProfileEntry = (profile: ProfileView, inGroup: boolean) => TrayItem[]
+
+function groupedItems({ attention, groups }: GroupedProfiles, entry: ProfileEntry): TrayItem[] {
+  const items: TrayItem[] = []
+  if (attention.length > 0) {
+    items.push({ type: 'label', id: 'attention', label: 'Needs attention' })
+    for (const profile of attention) items.push(...entry(profile, false))
+    if (groups.length > 0) items.push(separator('attention-separator'))
+  }
+  for (const group of groups) {
+    items.push({
+      type: 'submenu',
+      id: `group:${group.key}`,
+      label: `${group.label} (${group.profiles.length})`,
+      items: group.profiles.flatMap((profile) => entry(profile, true)),
+    })
+  }
+  return items
+}
+
+function profileItems(
+  profile: ProfileView,
+  now: number,
+  endpointRuns: boolean,
+  inGroup: boolean,
+): TrayItem[] {
   const id = `profile:${profile.id}`
   const profileId = profile.id
   const { status } = profile.session
   const usable = canIssueToken(status)
-  const line = `${profile.name} · ${profile.environmentLabel} · ${statusText(profile, now)}`
+  const line = inGroup
+    ? `${profile.name} · ${statusText(profile, now)}`
+    : `${profile.name} · ${profile.environmentLabel} · ${statusText(profile, now)}`
   const copyFormat = (format: CopyFormat): TrayItem =>
     action(`${id}:copy-${format}`, COPY_FORMAT_LABELS[format], { kind: 'copy', profileId, format }, usable)
   return [
