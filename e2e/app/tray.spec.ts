@@ -80,3 +80,60 @@ test.describe('with tokens that live fifty minutes and a fifty-minute minimum', 
       .toBeGreaterThan(before)
   })
 })
+
+test.describe('with twelve profiles in production, sandbox and on a custom base URL', () => {
+  test.use({ officialHostsServedByFake: true })
+
+  test('the tray groups them by environment, lists the one needing a sign-in first, and copies from a group', async ({
+    machine,
+  }) => {
+    const places: readonly (readonly [string, readonly string[]])[] = [
+      ['production', ['Acme', 'Globex', 'Initech', 'Umbrella', 'Hooli']],
+      ['sandbox', ['Acme staging', 'Globex staging', 'Initech staging', 'Legacy app']],
+      [machine.fake.url, ['Local one', 'Local two', 'Local three']],
+    ]
+    await machine.withEngine(async (engine) => {
+      for (const [environment, names] of places) {
+        for (const name of names) await engine.add({ name, environment, apiKey: GOOD_KEY })
+      }
+    })
+    const app = await machine.launch()
+    const host = new URL(machine.fake.url).host
+    const topLevel = async () => (await app.trayItems()).map((item) => item.label)
+    await expect
+      .poll(topLevel)
+      .toEqual(['Production (5)', 'Sandbox (4)', `${host} (3)`, 'Open window', 'Quit'])
+
+    machine.fake.revokeRefreshTokens()
+    await app.clickTray('Sandbox (4)', 'More for Legacy app', 'Refresh now')
+    await expect
+      .poll(topLevel)
+      .toEqual([
+        'Needs attention',
+        'Legacy app · sandbox · needs sign-in',
+        'More for Legacy app',
+        'Production (5)',
+        'Sandbox (3)',
+        `${host} (3)`,
+        'Open window',
+        'Quit',
+      ])
+    const lines = (await app.trayItems())
+      .flatMap((item) => [item, ...item.submenu])
+      .filter((item) => item.label.includes(' · '))
+    expect(lines.map((line) => line.label.split(' · ')[0]).sort()).toEqual(
+      places.flatMap(([, names]) => names).sort(),
+    )
+    expect(lines.find((line) => line.label.startsWith('Globex · '))?.label).toBe('Globex · 59 min left')
+
+    await machine.setClipboardText('something the person copied before')
+    await app.clickTray('Production (5)', /^Globex · /)
+    await expect.poll(() => machine.clipboardText()).not.toBe('something the person copied before')
+    const copied = await machine.clipboardText()
+    expect(await accepted(machine.fake.url, copied)).toBe(true)
+
+    await app.clickTray(`${host} (3)`, 'More for Local two', 'Copy token')
+    await expect.poll(() => machine.clipboardText()).not.toBe(copied)
+    expect(await accepted(machine.fake.url, await machine.clipboardText())).toBe(true)
+  })
+})

@@ -48,8 +48,9 @@ export const test = base.extend<{
 }>({
   fakeOptions: [{}, { option: true }],
   /**
-   * Only for the documentation's screenshots: the app's requests to api.video's production and sandbox hosts
-   * go to the machine's fake server, so profiles can show their real environment badges. Tests never use it.
+   * The app's and `withEngine`'s requests to api.video's production and sandbox hosts go to the machine's fake
+   * server, so profiles can live in their real environments (the screenshots' badges, the tray's groups).
+   * Real Electron's requests cannot be redirected, so its driver skips tests that set it.
    */
   officialHostsServedByFake: [false, { option: true }],
   machine: async ({ browser, fakeOptions, officialHostsServedByFake }, use, testInfo) => {
@@ -78,7 +79,7 @@ export const test = base.extend<{
     }
     const driver = DRIVER === 'electron' ? electronDriver(setup) : standInDriver(browser, setup)
     const withEngine: Machine['withEngine'] = async (work) => {
-      const service = new CredentialService({ dataDir, keychain, autoRefresh: false })
+      const service = new CredentialService({ dataDir, keychain, autoRefresh: false, fetch: setup.fetch })
       await service.start()
       try {
         return await work(service)
