@@ -1,17 +1,10 @@
-import type { CopyFormat } from '../core/copy-formats'
+import { COPY_FORMAT_WORDS, type CopyFormat } from '../core/copy-format-words'
 import { formatForCopy } from '../core/copy-formats'
 import { isAppError } from '../core/errors'
 import type { CredentialService } from '../core/service/service'
 import type { ClipboardPort } from '../ipc/ports'
 import { leftToAttention } from './attention'
 import type { Notify } from './notice'
-
-const WHAT: Readonly<Record<CopyFormat, string>> = {
-  token: 'token',
-  header: 'Authorization header',
-  curl: 'curl example',
-  export: 'export line',
-}
 
 /** "in 30 s", "in 5 min": when the clipboard clears, in the unit a person counts in. */
 function inHowLong(ms: number): string {
@@ -26,7 +19,7 @@ export function copyConfirmation(
   clearsAt: number | null,
   now: number,
 ): string {
-  const copied = `Copied ${name}’s ${WHAT[format]}`
+  const copied = `Copied ${name}’s ${COPY_FORMAT_WORDS[format].noun}`
   return clearsAt === null ? `${copied}.` : `${copied}; the clipboard clears ${inHowLong(clearsAt - now)}.`
 }
 
@@ -61,7 +54,7 @@ export function createQuickCopy(
     } catch (error) {
       if (leftToAttention(deps.service, profileId)) return
       deps.notify({
-        title: `Could not copy ${name}’s ${WHAT[format]}`,
+        title: `Could not copy ${name}’s ${COPY_FORMAT_WORDS[format].noun}`,
         body: isAppError(error) ? error.message : 'Something went wrong inside the app.',
         profileId,
       })
