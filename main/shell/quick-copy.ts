@@ -1,7 +1,7 @@
 import { COPY_FORMAT_WORDS, type CopyFormat } from '../core/copy-format-words'
-import { formatForCopy } from '../core/copy-formats'
 import { isAppError } from '../core/errors'
 import type { CredentialService } from '../core/service/service'
+import { copyToken } from '../ipc/copy-token'
 import type { ClipboardPort } from '../ipc/ports'
 import { leftToAttention } from './attention'
 import type { Notify } from './notice'
@@ -32,9 +32,8 @@ export interface QuickCopyDeps {
 }
 
 /**
- * Copies a profile's token from the tray or the global shortcut: a token valid for at least the configured
- * minimum (the engine refreshes first when needed), in the asked format, through the clipboard guard; then
- * a short notification confirms it, or says why it failed. Never rejects.
+ * Copies a profile's token from the tray or the global shortcut, with the window's `copyToken`; then a short
+ * notification confirms it, or says why it failed. Never rejects.
  */
 export function createQuickCopy(
   deps: QuickCopyDeps,
@@ -42,10 +41,8 @@ export function createQuickCopy(
   return async (profileId, format) => {
     let name = 'the profile'
     try {
-      const profile = deps.service.find(profileId)
-      name = profile.name
-      const token = await deps.service.getToken(profileId, { purpose: `copy-${format}` })
-      const clearsAt = await deps.clipboard.copy(formatForCopy(format, token.accessToken, profile.baseUrl))
+      name = deps.service.find(profileId).name
+      const { clearsAt } = await copyToken(deps, profileId, format)
       deps.notify({
         title: 'Copied',
         body: copyConfirmation(name, format, clearsAt, deps.now()),
