@@ -40,6 +40,16 @@ describe('folder boundaries', () => {
       "import { parseEnvironment } from '../../main/core/apivideo/environment'\nexport const x = parseEnvironment\n",
       /only types/,
     ],
+    [
+      'renderer/src/leak.ts',
+      "import { formatForCopy } from '../../main/core/copy-formats'\nexport const x = formatForCopy\n",
+      /only types/,
+    ],
+    [
+      'renderer/src/leak.ts',
+      "import { buildApi } from '../../preload/build-api'\nexport const x = buildApi\n",
+      /only types/,
+    ],
     ['main/core/leak.ts', "import { app } from 'electron'\nexport const x = app\n", /plain Node/],
     [
       'main/core/leak.ts',
@@ -68,6 +78,10 @@ describe('folder boundaries', () => {
     [
       'renderer/src/ok.ts',
       "import type { Environment } from '../../main/core/apivideo/environment'\nexport type X = Environment\n",
+    ],
+    [
+      'renderer/src/lib/ok.ts',
+      "import { COPY_FORMAT_WORDS } from '../../../main/core/copy-format-words'\nexport const x = COPY_FORMAT_WORDS\n",
     ],
     ['main/shell/ok.ts', "import { app } from 'electron'\nexport const x = app\n"],
     ['main/core/secrets/keytar-store.ts', "import keytar from 'keytar'\nexport const x = keytar\n"],

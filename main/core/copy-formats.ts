@@ -1,18 +1,8 @@
+import type { CopyFormat } from './copy-format-words'
 import { AppError } from './errors'
 
-/** The ways a token can be copied. */
-export type CopyFormat = 'token' | 'header' | 'curl' | 'export'
-
-/** Every copy format, in menu order. */
-export const COPY_FORMATS: readonly CopyFormat[] = ['token', 'header', 'curl', 'export']
-
-/** Labels for menus and buttons. */
-export const COPY_FORMAT_LABELS: Readonly<Record<CopyFormat, string>> = {
-  token: 'Copy token',
-  header: 'Copy Authorization header',
-  curl: 'Copy curl example',
-  export: 'Copy export line',
-}
+// The formats are listed, with their words, in copy-format-words.ts; this file shapes the text of each.
+export { COPY_FORMATS, type CopyFormat } from './copy-format-words'
 
 /** The server's access token is not a bearer token, so it is not put into a header or a shell line. */
 export class UnsafeTokenError extends AppError<'unsafe-token'> {

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { CopyFormat } from '../core/copy-formats'
+import { COPY_FORMATS, type CopyFormat } from '../core/copy-format-words'
 import { settingsPatchSchema, type Settings } from '../core/profiles/schema'
 import type { ActivityEntry } from '../core/service/activity-log'
 import type { ProfileView, ServiceEvent, ServiceProblem, VerifyOutcome } from '../core/service/types'
@@ -94,7 +94,7 @@ export const contract = {
   ),
   'profiles:refresh': channel<z.ZodType<{ id: string }>, ProfileView>(z.strictObject({ id })),
   'profiles:copy': channel<z.ZodType<{ id: string; format: CopyFormat }>, CopyResult>(
-    z.strictObject({ id, format: z.enum(['token', 'header', 'curl', 'export']) }),
+    z.strictObject({ id, format: z.enum(COPY_FORMATS) }),
   ),
   'profiles:reveal': channel<z.ZodType<{ id: string }>, RevealedToken>(z.strictObject({ id })),
   'profiles:verify': channel<z.ZodType<{ id: string }>, VerifyOutcome>(z.strictObject({ id })),

@@ -1,4 +1,4 @@
-import { formatForCopy } from '../core/copy-formats'
+import { copyToken } from './copy-token'
 import type { Handlers } from './dispatch'
 import type { HandlerPorts } from './ports'
 
@@ -11,14 +11,7 @@ export function createHandlers(ports: HandlerPorts): Handlers {
     'profiles:add': (request) => service.add(request),
     'profiles:sign-in': (request) => service.signIn(request.id, request.apiKey, request.rememberApiKey),
     'profiles:refresh': (request) => service.refresh(request.id),
-    'profiles:copy': async (request) => {
-      const profile = service.find(request.id)
-      const token = await service.getToken(request.id, { purpose: `copy-${request.format}` })
-      const clearsAt = await ports.clipboard.copy(
-        formatForCopy(request.format, token.accessToken, profile.baseUrl),
-      )
-      return { expiresAt: token.expiresAt, clearsAt }
-    },
+    'profiles:copy': (request) => copyToken(ports, request.id, request.format),
     'profiles:reveal': async (request) => {
       const token = await service.getToken(request.id, { purpose: 'reveal' })
       return { accessToken: token.accessToken, expiresAt: token.expiresAt }

@@ -1,17 +1,10 @@
-import type { CopyFormat } from '../core/copy-formats'
-import { formatForCopy } from '../core/copy-formats'
+import { COPY_FORMAT_WORDS, type CopyFormat } from '../core/copy-format-words'
 import { isAppError } from '../core/errors'
 import type { CredentialService } from '../core/service/service'
+import { copyToken } from '../ipc/copy-token'
 import type { ClipboardPort } from '../ipc/ports'
 import { leftToAttention } from './attention'
 import type { Notify } from './notice'
-
-const WHAT: Readonly<Record<CopyFormat, string>> = {
-  token: 'token',
-  header: 'Authorization header',
-  curl: 'curl example',
-  export: 'export line',
-}
 
 /** "in 30 s", "in 5 min": when the clipboard clears, in the unit a person counts in. */
 function inHowLong(ms: number): string {
@@ -26,7 +19,7 @@ export function copyConfirmation(
   clearsAt: number | null,
   now: number,
 ): string {
-  const copied = `Copied ${name}’s ${WHAT[format]}`
+  const copied = `Copied ${name}’s ${COPY_FORMAT_WORDS[format].noun}`
   return clearsAt === null ? `${copied}.` : `${copied}; the clipboard clears ${inHowLong(clearsAt - now)}.`
 }
 
@@ -39,9 +32,8 @@ export interface QuickCopyDeps {
 }
 
 /**
- * Copies a profile's token from the tray or the global shortcut: a token valid for at least the configured
- * minimum (the engine refreshes first when needed), in the asked format, through the clipboard guard; then
- * a short notification confirms it, or says why it failed. Never rejects.
+ * Copies a profile's token from the tray or the global shortcut, with the window's `copyToken`; then a short
+ * notification confirms it, or says why it failed. Never rejects.
  */
 export function createQuickCopy(
   deps: QuickCopyDeps,
@@ -49,10 +41,8 @@ export function createQuickCopy(
   return async (profileId, format) => {
     let name = 'the profile'
     try {
-      const profile = deps.service.find(profileId)
-      name = profile.name
-      const token = await deps.service.getToken(profileId, { purpose: `copy-${format}` })
-      const clearsAt = await deps.clipboard.copy(formatForCopy(format, token.accessToken, profile.baseUrl))
+      name = deps.service.find(profileId).name
+      const { clearsAt } = await copyToken(deps, profileId, format)
       deps.notify({
         title: 'Copied',
         body: copyConfirmation(name, format, clearsAt, deps.now()),
@@ -61,7 +51,7 @@ export function createQuickCopy(
     } catch (error) {
       if (leftToAttention(deps.service, profileId)) return
       deps.notify({
-        title: `Could not copy ${name}’s ${WHAT[format]}`,
+        title: `Could not copy ${name}’s ${COPY_FORMAT_WORDS[format].noun}`,
         body: isAppError(error) ? error.message : 'Something went wrong inside the app.',
         profileId,
       })

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { COPY_FORMATS } from '../core/copy-format-words'
 import type { ProfileView } from '../core/service/types'
 import type { SessionStatus } from '../core/sessions/session-state'
 import { ALL_STATUSES, profileView } from './profile-fixtures'
@@ -93,7 +94,7 @@ describe('trayMenu with one profile', () => {
         enabled: true,
         action: { kind: 'copy', profileId: profile.id, format: 'token' },
       })
-      for (const format of ['token', 'header', 'curl', 'export']) {
+      for (const format of COPY_FORMATS) {
         expect(find(items, `profile:${profile.id}:copy-${format}`)).toMatchObject({
           enabled: true,
           action: { kind: 'copy', profileId: profile.id, format },
@@ -118,10 +119,7 @@ describe('trayMenu with one profile', () => {
         action: { kind: 'open-window', profileId: profile.id },
       })
       for (const suffix of [
-        'copy-token',
-        'copy-header',
-        'copy-curl',
-        'copy-export',
+        ...COPY_FORMATS.map((format) => `copy-${format}`),
         'refresh',
         'verify',
         'start-endpoint',

@@ -1,4 +1,4 @@
-import { COPY_FORMATS, COPY_FORMAT_LABELS, type CopyFormat } from '../core/copy-formats'
+import { COPY_FORMAT_WORDS, COPY_FORMATS, type CopyFormat } from '../core/copy-format-words'
 import type { ProfileView, ServiceProblem } from '../core/service/types'
 import { canIssueToken, statusText } from './profile-status'
 import { groupProfiles, TRAY_GROUPING_THRESHOLD, type GroupedProfiles } from './tray-groups'
@@ -131,7 +131,12 @@ function profileItems(
     ? `${profile.name} · ${statusText(profile, now)}`
     : `${profile.name} · ${profile.environmentLabel} · ${statusText(profile, now)}`
   const copyFormat = (format: CopyFormat): TrayItem =>
-    action(`${id}:copy-${format}`, COPY_FORMAT_LABELS[format], { kind: 'copy', profileId, format }, usable)
+    action(
+      `${id}:copy-${format}`,
+      COPY_FORMAT_WORDS[format].menuItem,
+      { kind: 'copy', profileId, format },
+      usable,
+    )
   return [
     action(
       id,

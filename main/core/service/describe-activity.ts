@@ -1,7 +1,8 @@
+import { COPY_FORMAT_WORDS, type CopyFormat } from '../copy-format-words'
 import { fingerprint } from '../fingerprint'
 import type { SessionActivity } from '../sessions/session'
 import type { ActivityEntry } from './activity-log'
-import type { TokenPurpose } from './types'
+import type { CopyPurpose, TokenPurpose } from './types'
 
 type Described = Pick<ActivityEntry, 'kind' | 'detail' | 'fingerprint'>
 
@@ -11,15 +12,6 @@ const TRIGGERS = {
   'on-demand': 'Refreshed for a token request',
   retry: 'Refreshed after a retry',
 } as const
-
-const PURPOSES: Record<Exclude<TokenPurpose, 'print'>, string> = {
-  'copy-token': 'Copied the token',
-  'copy-header': 'Copied an Authorization header',
-  'copy-curl': 'Copied a curl command',
-  'copy-export': 'Copied an export line',
-  reveal: 'Revealed the token',
-  proxy: 'Lent the token to a local endpoint',
-}
 
 /** Words for the activity log; tokens only as fingerprints. */
 export const describeActivity = {
@@ -46,6 +38,18 @@ export const describeActivity = {
     }
   },
   purpose(purpose: Exclude<TokenPurpose, 'print'>): string {
-    return PURPOSES[purpose]
+    switch (purpose) {
+      case 'reveal':
+        return 'Revealed the token'
+      case 'proxy':
+        return 'Lent the token to a local endpoint'
+      default:
+        return COPY_FORMAT_WORDS[copiedFormat(purpose)].copied
+    }
   },
+}
+
+/** The format a copy's purpose names: `copy-curl` → `curl`. */
+function copiedFormat(purpose: CopyPurpose): CopyFormat {
+  return purpose.slice('copy-'.length) as CopyFormat
 }

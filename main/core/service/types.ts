@@ -1,4 +1,5 @@
 import type { Environment } from '../apivideo/environment'
+import type { CopyFormat } from '../copy-format-words'
 import type { Settings } from '../profiles/schema'
 import type { SessionSnapshot } from '../sessions/session-state'
 import type { ActivityEntry } from './activity-log'
@@ -48,5 +49,7 @@ export type VerifyOutcome =
   | { readonly ok: false; readonly error: ServiceProblem }
 
 /** How a copied or printed token is used, for the activity log (`proxy`: lent to a local endpoint). */
-export type TokenPurpose =
-  'copy-token' | 'copy-header' | 'copy-curl' | 'copy-export' | 'print' | 'reveal' | 'proxy'
+export type TokenPurpose = CopyPurpose | 'print' | 'reveal' | 'proxy'
+
+/** A copy in one of the formats: `copy-curl`. */
+export type CopyPurpose = `copy-${CopyFormat}`

@@ -1,23 +1,19 @@
-import type { CopyFormat } from '../../../main/core/copy-formats'
+import { COPY_FORMAT_WORDS, COPY_FORMATS, type CopyFormat } from '../../../main/core/copy-format-words'
 
 /** One way to copy a token, as the window offers it. */
 interface CopyChoice {
   readonly format: CopyFormat
+  /** Its entry in the list of what to copy. */
   readonly option: string
+  /** The confirmation, before " for <profile>". */
   readonly done: string
 }
 
-const TOKEN: CopyChoice = { format: 'token', option: 'Token', done: 'Copied the token' }
+/** The choice for a format, in the words of the one table of copy formats. */
+export function copyChoice(format: CopyFormat): CopyChoice {
+  const words = COPY_FORMAT_WORDS[format]
+  return { format, option: words.option, done: words.copied }
+}
 
 /** The copy formats in menu order, with the words for the menu and the confirmation. */
-export const COPY_CHOICES: readonly CopyChoice[] = [
-  TOKEN,
-  { format: 'header', option: 'Authorization header', done: 'Copied an Authorization header' },
-  { format: 'curl', option: 'curl example', done: 'Copied a curl example' },
-  { format: 'export', option: 'export line', done: 'Copied an export line' },
-]
-
-/** The choice for a format. */
-export function copyChoice(format: CopyFormat): CopyChoice {
-  return COPY_CHOICES.find((choice) => choice.format === format) ?? TOKEN
-}
+export const COPY_CHOICES: readonly CopyChoice[] = COPY_FORMATS.map(copyChoice)
