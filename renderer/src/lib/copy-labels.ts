@@ -1,4 +1,5 @@
 import type { CopyFormat } from '../../../main/core/copy-formats'
+import { formatIn } from './format'
 
 /** One way to copy a token, as the window offers it. */
 interface CopyChoice {
@@ -20,4 +21,15 @@ export const COPY_CHOICES: readonly CopyChoice[] = [
 /** The choice for a format. */
 export function copyChoice(format: CopyFormat): CopyChoice {
   return COPY_CHOICES.find((choice) => choice.format === format) ?? TOKEN
+}
+
+/** How the window confirms a copy: "Copied the token for Acme · the clipboard clears in 30 s". */
+export function copiedMessage(
+  format: CopyFormat,
+  name: string,
+  clearsAt: number | null,
+  now: number,
+): string {
+  const clears = clearsAt === null ? '' : ` · the clipboard clears ${formatIn(clearsAt - now)}`
+  return `${copyChoice(format).done} for ${name}${clears}`
 }
