@@ -39,7 +39,7 @@ export interface QuickCopyDeps {
 }
 
 /**
- * Copies a profile's token from the tray or the global shortcut: a token valid for at least the configured
+ * Copies a profile's token from the tray: a token valid for at least the configured
  * minimum (the engine refreshes first when needed), in the asked format, through the clipboard guard; then
  * a short notification confirms it, or says why it failed. Never rejects.
  */
