@@ -1,20 +1,6 @@
-import AxeBuilder from '@axe-core/playwright'
-import type { Page } from '@playwright/test'
 import { threeProfiles } from '../screenshots/scenes'
 import { expect, test } from '../harness/fixtures'
-
-/** axe-core's serious and critical findings on the page as it is now. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze()
-  // axe did look at the app (a scan of nothing would find nothing wrong).
-  expect(results.passes.length).toBeGreaterThan(10)
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) =>
-        `${violation.id}: ${violation.help} (${violation.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-    )
-}
+import { seriousViolations } from './axe'
 
 for (const theme of ['light', 'dark'] as const) {
   test(`no serious or critical axe violations in the ${theme} theme`, async ({ machine }) => {

@@ -12,7 +12,7 @@ import { applicationMenuTemplate } from '../shell/app-menu'
 import { isDevelopment, type RendererLocation } from '../shell/app-origin'
 import { ClipboardGuard, electronTextClipboard } from '../shell/clipboard-guard'
 import { LocalEndpoints } from '../shell/endpoints'
-import { copyDefaultProfile, ShortcutController } from '../shell/global-shortcut'
+import { openPaletteOverApps, ShortcutController } from '../shell/global-shortcut'
 import { registerIpc } from '../shell/ipc-registration'
 import { applyLaunchAtLogin, autostartPath, startsHidden } from '../shell/launch-at-login'
 import { MainWindow } from '../shell/main-window'
@@ -117,13 +117,10 @@ export async function startWhenReady(
     logError,
   )
   const quickCopy = createQuickCopy({ service, clipboard: guard, notify, now: () => timers.now() })
-  const copyDefault = copyDefaultProfile({
-    settings: () => service.settings(),
-    profiles: () => service.list(),
-    quickCopy,
-    notify,
-  })
-  const shortcut = new ShortcutController(electron.globalShortcut, () => void copyDefault())
+  const shortcut = new ShortcutController(
+    electron.globalShortcut,
+    openPaletteOverApps({ showWindow: () => openWindow(), openPalette: () => bridge.openPalette() }),
+  )
   const applySettings = createSettingsApplier({
     nativeTheme: electron.nativeTheme,
     shortcut,

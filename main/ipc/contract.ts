@@ -130,6 +130,8 @@ export type AppEvent =
   | ServiceEvent
   | { readonly type: 'app'; readonly state: AppState }
   | { readonly type: 'navigate'; readonly profileId: string }
+  /** The global shortcut was pressed: open the quick copy palette. */
+  | { readonly type: 'open-palette' }
 
 /** `profiles:sign-in` → `signIn`: the name of a channel's function on `window.api[domain]`. */
 type CamelCase<S extends string> = S extends `${infer Head}-${infer Tail}`

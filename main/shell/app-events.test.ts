@@ -29,7 +29,7 @@ describe('AppEventBridge', () => {
     expect(sent.at(-1)).toEqual({ type: 'app', state: current })
   })
 
-  it('publishes app state changes that come from outside the engine, and navigation', () => {
+  it('publishes app state changes that come from outside the engine, navigation and the palette', () => {
     const send = vi.fn()
     let current = state([])
     const bridge = new AppEventBridge(send, () => current)
@@ -38,10 +38,12 @@ describe('AppEventBridge', () => {
     current = { ...current, shortcutError: 'Alt+T is already used.' }
     bridge.publishAppState()
     bridge.navigate('p1')
+    bridge.openPalette()
     expect(send.mock.calls).toEqual([
       [{ type: 'app', state: state([]) }],
       [{ type: 'app', state: current }],
       [{ type: 'navigate', profileId: 'p1' }],
+      [{ type: 'open-palette' }],
     ])
   })
 })

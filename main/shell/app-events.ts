@@ -3,7 +3,8 @@ import type { ServiceEvent } from '../core/service/types'
 
 /**
  * The one event channel to the renderer: every service event as it is, `{type: 'app'}` whenever the app's
- * state actually changed, and `{type: 'navigate'}` when a notification asks to show a profile.
+ * state actually changed, `{type: 'navigate'}` when a notification asks to show a profile, and
+ * `{type: 'open-palette'}` when the global shortcut asks for the quick copy palette.
  */
 export class AppEventBridge {
   private lastState: string | undefined
@@ -31,5 +32,10 @@ export class AppEventBridge {
   /** Asks the renderer to show a profile. */
   navigate(profileId: string): void {
     this.send({ type: 'navigate', profileId })
+  }
+
+  /** Asks the renderer to open its quick copy palette. */
+  openPalette(): void {
+    this.send({ type: 'open-palette' })
   }
 }

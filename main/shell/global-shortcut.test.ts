@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { copyDefaultProfile, defaultProfileId, ShortcutController } from './global-shortcut'
+import { openPaletteOverApps, ShortcutController } from './global-shortcut'
 
 /** globalShortcut with a registry, where some accelerators are taken and some are nonsense. */
 function fakeGlobalShortcut(taken: readonly string[] = []) {
@@ -63,32 +63,18 @@ describe('ShortcutController', () => {
   })
 })
 
-describe('defaultProfileId', () => {
-  const profiles = [{ id: 'a' }, { id: 'b' }]
-  it('is the chosen default, or the first profile when it is unset or gone', () => {
-    expect(defaultProfileId({ defaultProfileId: 'b' }, profiles)).toBe('b')
-    expect(defaultProfileId({}, profiles)).toBe('a')
-    expect(defaultProfileId({ defaultProfileId: 'removed' }, profiles)).toBe('a')
-    expect(defaultProfileId({}, [])).toBeUndefined()
-  })
-})
-
-describe('copyDefaultProfile', () => {
-  it('copies the default profile’s token, or says there is no profile', async () => {
-    const quickCopy = vi.fn(() => Promise.resolve())
-    const notify = vi.fn()
-    let profiles = [{ id: 'a' }, { id: 'b' }]
-    const copy = copyDefaultProfile({
-      settings: () => ({ defaultProfileId: 'b' }),
-      profiles: () => profiles,
-      quickCopy,
-      notify,
+describe('openPaletteOverApps', () => {
+  it('shows the window first, then opens the palette in it, on every press', () => {
+    const steps: string[] = []
+    const press = openPaletteOverApps({
+      showWindow: () => steps.push('show window'),
+      openPalette: () => steps.push('open palette'),
     })
-    await copy()
-    expect(quickCopy).toHaveBeenCalledExactlyOnceWith('b', 'token')
-    profiles = []
-    await copy()
-    expect(notify).toHaveBeenCalledWith({ title: 'No profile to copy from', body: 'Add a profile first.' })
-    expect(quickCopy).toHaveBeenCalledOnce()
+    const shortcuts = fakeGlobalShortcut()
+    new ShortcutController(shortcuts, press).apply({ enabled: true, accelerator: 'Alt+T' })
+    expect(steps).toEqual([])
+    shortcuts.registered.get('Alt+T')?.()
+    shortcuts.registered.get('Alt+T')?.()
+    expect(steps).toEqual(['show window', 'open palette', 'show window', 'open palette'])
   })
 })

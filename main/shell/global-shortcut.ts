@@ -1,32 +1,22 @@
 import type { GlobalShortcut } from 'electron'
-import type { CopyFormat } from '../core/copy-formats'
 import type { Settings } from '../core/profiles/schema'
-import type { Notify } from './notice'
 
-/** The profile the global shortcut copies from: the chosen default if it still exists, else the first one. */
-export function defaultProfileId(
-  settings: Pick<Settings, 'defaultProfileId'>,
-  profiles: readonly { readonly id: string }[],
-): string | undefined {
-  const chosen = profiles.find((profile) => profile.id === settings.defaultProfileId)
-  return (chosen ?? profiles[0])?.id
+/** What the global shortcut acts on: the app's window and the quick copy palette inside it. */
+export interface PaletteOpener {
+  /** Shows, restores and focuses the window, over the other applications. */
+  readonly showWindow: () => void
+  /** Asks the window's page to open the quick copy palette. */
+  readonly openPalette: () => void
 }
 
-/** What the shortcut's copy needs. */
-export interface DefaultCopyDeps {
-  readonly settings: () => Pick<Settings, 'defaultProfileId'>
-  readonly profiles: () => readonly { readonly id: string }[]
-  readonly quickCopy: (profileId: string, format: CopyFormat) => Promise<void>
-  readonly notify: Notify
-}
-
-/** What the global shortcut does: copy the default profile's token, or say there is no profile yet. */
-export function copyDefaultProfile(deps: DefaultCopyDeps): () => Promise<void> {
-  return async () => {
-    const profileId = defaultProfileId(deps.settings(), deps.profiles())
-    if (profileId === undefined)
-      deps.notify({ title: 'No profile to copy from', body: 'Add a profile first.' })
-    else await deps.quickCopy(profileId, 'token')
+/**
+ * What the global shortcut does: brings the window forward and opens its quick copy palette, where the
+ * person picks the profile (the default one is listed first, so the shortcut then Enter copies it).
+ */
+export function openPaletteOverApps(deps: PaletteOpener): () => void {
+  return () => {
+    deps.showWindow()
+    deps.openPalette()
   }
 }
 

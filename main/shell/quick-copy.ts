@@ -32,8 +32,8 @@ export interface QuickCopyDeps {
 }
 
 /**
- * Copies a profile's token from the tray or the global shortcut, with the window's `copyToken`; then a short
- * notification confirms it, or says why it failed. Never rejects.
+ * Copies a profile's token from the tray, with the window's `copyToken`; then a short notification confirms
+ * it, or says why it failed. Never rejects.
  */
 export function createQuickCopy(
   deps: QuickCopyDeps,

@@ -62,6 +62,8 @@ export class AppStore {
       case 'navigate':
         this.highlighted = event.profileId
         return
+      case 'open-palette': // the palette follows this event itself
+        return
     }
   }
 
