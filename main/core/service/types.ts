@@ -1,4 +1,5 @@
 import type { Environment } from '../apivideo/environment'
+import type { ErrorKind } from '../error-kinds'
 import type { Settings } from '../profiles/schema'
 import type { SessionSnapshot } from '../sessions/session-state'
 import type { ActivityEntry } from './activity-log'
@@ -19,7 +20,7 @@ export interface ProfileView {
 
 /** A problem found at start-up or since, that the person should see. */
 export interface ServiceProblem {
-  readonly kind: string
+  readonly kind: ErrorKind
   readonly message: string
 }
 
