@@ -1,5 +1,6 @@
 import { homedir } from 'node:os'
 import { join } from 'node:path'
+import { createLogger } from '../core/log/logger'
 import { keychainService } from '../core/secrets/keychain'
 import { systemTimers } from '../shell/timers'
 import type { AppEnvironment } from './electron-api'
@@ -7,8 +8,10 @@ import type { AppEnvironment } from './electron-api'
 /**
  * The environment of the real app: this process's command line, variables and home, the keychain service it
  * is configured for, and the built files beside `outMain` (out/main, or the same folders inside app.asar).
+ * What it writes to stderr goes through the logger, which redacts anything token-shaped.
  */
 export function processEnvironment(outMain: string): AppEnvironment {
+  const log = createLogger()
   return {
     argv: process.argv,
     platform: process.platform,
@@ -23,8 +26,8 @@ export function processEnvironment(outMain: string): AppEnvironment {
     },
     timers: systemTimers,
     fetch: (input, init) => fetch(input, init),
-    logError: (error) => console.error(error),
-    writeError: (text) => process.stderr.write(text),
+    logError: (error) => log.error(error),
+    writeError: (text) => log.error(text),
     terminal: process.stderr.isTTY,
   }
 }

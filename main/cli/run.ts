@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
 import { APP_VERSION } from '../core/app-info'
 import { defaultDataDir } from '../core/data-dir'
-import { isAppError } from '../core/errors'
+import { createLogger } from '../core/log/logger'
 import type { Keychain } from '../core/secrets/keychain'
 import type { CredentialService } from '../core/service/service'
 import type { CommandContext, ParsedArgs } from './command'
@@ -53,9 +53,13 @@ export class ExitStatus extends Error {
   }
 }
 
-/** Runs avcm with these arguments; resolves to the exit code. */
+/**
+ * Runs avcm with these arguments; resolves to the exit code. Standard output gets what was asked for (a token
+ * included); every line on standard error goes through the logger, which redacts anything token-shaped.
+ */
 export async function runAvcm(argv: readonly string[], io: CliIO): Promise<number> {
   const print = (stream: NodeJS.WritableStream, text: string) => void stream.write(`${text}\n`)
+  const log = createLogger({ write: (text) => void io.stderr.write(text), prefix: 'avcm: ' })
   const [name, ...rest] = argv
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     const topic = name === 'help' ? rest[0] : undefined
@@ -71,7 +75,7 @@ export async function runAvcm(argv: readonly string[], io: CliIO): Promise<numbe
   }
   const entry = COMMANDS[name]
   if (entry === undefined) {
-    print(io.stderr, `avcm: unknown command "${name.slice(0, 40)}". Run "avcm --help" for the list.`)
+    log.error(`unknown command "${name.slice(0, 40)}". Run "avcm --help" for the list.`)
     return EXIT.usage
   }
   let service: CredentialService | undefined
@@ -103,12 +107,10 @@ export async function runAvcm(argv: readonly string[], io: CliIO): Promise<numbe
       ...io,
       dataDir,
       print: (text) => print(io.stdout, text),
-      warn: (text) => print(io.stderr, `avcm: warning: ${text}`),
+      warn: (text) => log.warn(text),
       keychain: openKeychain,
       service: async () => {
-        service ??= await startService(dataDir, await openKeychain(), (text) =>
-          print(io.stderr, `avcm: warning: ${text}`),
-        )
+        service ??= await startService(dataDir, await openKeychain(), (text) => log.warn(text))
         return service
       },
     }
@@ -116,12 +118,12 @@ export async function runAvcm(argv: readonly string[], io: CliIO): Promise<numbe
     return EXIT.ok
   } catch (error) {
     if (error instanceof ExitStatus) {
-      if (error.message !== '') print(io.stderr, `avcm: ${error.message}`)
+      if (error.message !== '') log.error(error.message)
       return error.status
     }
-    const message = isAppError(error) ? error.message : error instanceof Error ? error.message : String(error)
+    const message = error instanceof Error ? error.message : String(error)
     const hint = error instanceof UsageError ? ` Run "avcm ${name} --help".` : ''
-    print(io.stderr, `avcm: ${message}${hint}`)
+    log.error(`${message}${hint}`)
     return exitCodeFor(error)
   } finally {
     service?.stop()

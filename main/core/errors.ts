@@ -1,8 +1,11 @@
+import type { ErrorKind } from './error-kinds'
+
 /**
- * The base of every error the app shows a person. `kind` is stable and machine-readable (it crosses IPC and
- * picks the CLI's exit code); `message` is a sentence for people and never contains a secret.
+ * The base of every error the app shows a person. `kind` is one of {@link ErrorKind}: stable and
+ * machine-readable (it crosses IPC and picks the CLI's exit code); `message` is a sentence for people and
+ * never contains a secret.
  */
-export class AppError<K extends string = string> extends Error {
+export class AppError<K extends ErrorKind = ErrorKind> extends Error {
   constructor(
     readonly kind: K,
     message: string,

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { COPY_FORMATS, type CopyFormat } from '../core/copy-format-words'
+import type { ErrorKind } from '../core/error-kinds'
 import { settingsPatchSchema, type Settings } from '../core/profiles/schema'
 import type { ActivityEntry } from '../core/service/activity-log'
 import type { ProfileView, ServiceEvent, ServiceProblem, VerifyOutcome } from '../core/service/types'
@@ -123,7 +124,7 @@ export type ResponseOf<C extends Channel> = (typeof contract)[C]['response']
 /** How every answer crosses the bridge: a value, or an error as `{kind, message}` (never a stack trace). */
 export type Envelope<T> =
   | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly error: { readonly kind: string; readonly message: string } }
+  | { readonly ok: false; readonly error: { readonly kind: ErrorKind; readonly message: string } }
 
 /** What main pushes to the renderer. */
 export type AppEvent =

@@ -1,3 +1,4 @@
+import type { ErrorKind } from '../core/error-kinds'
 import { isAppError } from '../core/errors'
 import { contract, type Channel, type Envelope, type RequestOf, type ResponseOf } from './contract'
 
@@ -44,6 +45,6 @@ export function createDispatch(
   }
 }
 
-function failure(kind: string, message: string): Envelope<never> {
+function failure(kind: ErrorKind, message: string): Envelope<never> {
   return { ok: false, error: { kind, message: message.slice(0, MAX_MESSAGE) } }
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { attentionNotices, NOTHING_SEEN, REPEATED_FAILURES, type AttentionState } from './attention'
 import { profileView } from './profile-fixtures'
 
-const error = (message: string) => ({ kind: 'network', message, at: 0 })
+const error = (message: string) => ({ kind: 'network', message, at: 0 }) as const
 const valid = profileView({ name: 'acme' }, { status: 'valid' })
 const state = (...profiles: AttentionState['profiles']): AttentionState => ({ profiles, problems: [] })
 
@@ -89,7 +89,7 @@ describe('attentionNotices', () => {
   })
 
   it('notifies a new keychain problem once, without one notice per profile on top of it', () => {
-    const problem = { kind: 'keychain-unavailable', message: 'The keychain is locked.' }
+    const problem = { kind: 'keychain-unavailable', message: 'The keychain is locked.' } as const
     const refused = profileView(
       { name: 'acme' },
       { status: 'valid', keychainError: { kind: 'keychain-unavailable', message: 'locked', at: 0 } },

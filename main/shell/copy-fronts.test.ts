@@ -67,7 +67,7 @@ describe('the table of copy formats', () => {
     const failed = createQuickCopy({
       service: {
         find: () => acme,
-        getToken: () => Promise.reject(new AppError('offline', 'api.video cannot be reached.')),
+        getToken: () => Promise.reject(new AppError('network', 'api.video cannot be reached.')),
       },
       clipboard: { copy: () => Promise.resolve(null) },
       notify,

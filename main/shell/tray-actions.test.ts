@@ -71,7 +71,7 @@ describe('createTrayActions', () => {
     })
     deps.service.verify.mockResolvedValueOnce({
       ok: false,
-      error: { kind: 'rejected', message: 'Token refused.' },
+      error: { kind: 'credentials-rejected', message: 'Token refused.' },
     })
     await run({ kind: 'verify', profileId: acme.id })
     expect(deps.notify).toHaveBeenLastCalledWith({

@@ -48,7 +48,7 @@ describe('groupProfiles', () => {
       {
         status: 'valid',
         expiresAt: NOW + 30 * MIN,
-        keychainError: { kind: 'keychain', message: 'locked', at: NOW },
+        keychainError: { kind: 'keychain-unavailable', message: 'locked', at: NOW },
       },
     )
     const expiring = profileView({ name: 'expiring' }, { status: 'valid', expiresAt: NOW + MIN })

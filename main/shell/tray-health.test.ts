@@ -40,13 +40,17 @@ describe('trayHealth and trayTooltip', () => {
     expect(trayTooltip([signIn, retrying], [], NOW)).toBe('api.video Credential Manager: acme needs sign-in')
     const unsaved = profileView(
       { name: 'gamma' },
-      { status: 'valid', expiresAt: NOW + 30 * MIN, keychainError: { kind: 'k', message: 'm', at: NOW } },
+      {
+        status: 'valid',
+        expiresAt: NOW + 30 * MIN,
+        keychainError: { kind: 'keychain-unavailable', message: 'm', at: NOW },
+      },
     )
     expect(trayHealth([unsaved], [], NOW)).toBe('attention')
   })
 
   it('asks for attention when the keychain is unavailable', () => {
-    const problems = [{ kind: 'keychain-unavailable', message: 'locked' }]
+    const problems = [{ kind: 'keychain-unavailable', message: 'locked' }] as const
     expect(trayHealth([valid('acme')], problems, NOW)).toBe('attention')
     expect(trayTooltip([valid('acme')], problems, NOW)).toBe(
       'api.video Credential Manager: the keychain is unavailable',

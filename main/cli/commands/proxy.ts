@@ -1,4 +1,5 @@
 import { isAppError } from '../../core/errors'
+import { createLogger } from '../../core/log/logger'
 import { startProxy, type ProxyOptions, type RunningProxy } from '../../core/proxy/proxy'
 import type { CredentialService } from '../../core/service/service'
 import type { ProfileView } from '../../core/service/types'
@@ -38,9 +39,11 @@ Exit codes: 1 unknown profile, port in use or invalid option, 2 sign-in needed, 
   positionals: [1, 1],
   async run(context, { positionals, values }) {
     const options = proxyOptions(values)
+    // One line per request, with the time and no prefix; the logger redacts anything token-shaped.
+    const requests = createLogger({ write: (text) => void context.stderr.write(text) })
     const endpoint = await startProfileProxy(context, positionals[0] ?? '', {
       ...options,
-      log: (line) => void context.stderr.write(`${new Date().toISOString()} ${line}\n`),
+      log: (line) => requests.info(`${new Date().toISOString()} ${line}`),
     })
     context.print(endpoint.url)
     await new Promise<void>((resolve) => {

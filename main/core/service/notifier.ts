@@ -49,7 +49,7 @@ export class Notifier {
 
   /** Adds a problem the person should see, and announces the list. */
   problem(error: unknown): void {
-    const problem = isAppError(error)
+    const problem: ServiceProblem = isAppError(error)
       ? { kind: error.kind, message: error.message }
       : { kind: 'internal', message: error instanceof Error ? error.message : String(error) }
     this.problemList = [...this.problemList, problem]

@@ -1,5 +1,6 @@
 import type { Environment } from '../apivideo/environment'
 import type { CopyFormat } from '../copy-format-words'
+import type { ErrorKind } from '../error-kinds'
 import type { Settings } from '../profiles/schema'
 import type { SessionSnapshot } from '../sessions/session-state'
 import type { ActivityEntry } from './activity-log'
@@ -20,7 +21,7 @@ export interface ProfileView {
 
 /** A problem found at start-up or since, that the person should see. */
 export interface ServiceProblem {
-  readonly kind: string
+  readonly kind: ErrorKind
   readonly message: string
 }
 

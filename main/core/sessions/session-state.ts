@@ -1,3 +1,4 @@
+import type { ErrorKind } from '../error-kinds'
 import type { AppError } from '../errors'
 
 /** What a person sees about a profile's session. */
@@ -8,7 +9,7 @@ export type SessionPhase = 'signed-out' | 'ready' | 'refreshing' | 'failing' | '
 
 /** An error as shown to a person. */
 export interface ShownError {
-  readonly kind: string
+  readonly kind: ErrorKind
   readonly message: string
   readonly at: number
 }

@@ -51,7 +51,7 @@ describe('AddProfileDialog', () => {
     const add = vi.fn(() =>
       Promise.resolve({
         ok: false as const,
-        error: { kind: 'credentials-rejected', message: 'The user credentials were incorrect.' },
+        error: { kind: 'credentials-rejected' as const, message: 'The user credentials were incorrect.' },
       }),
     )
     const onadded = vi.fn()

@@ -1,6 +1,7 @@
 import { render, screen } from '@testing-library/svelte'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
+import type { ErrorKind } from '../../../main/core/error-kinds'
 import type { Envelope } from '../../../main/ipc/contract'
 import { Toasts } from '../lib/toasts.svelte'
 import { fakeApi, pending, profileView } from '../testing/fake-api'
@@ -26,7 +27,7 @@ function renderEndpoint(api: Parameters<typeof fakeApi>[0], url?: string) {
 }
 
 const ok = <T>(value: T): Promise<Envelope<T>> => Promise.resolve({ ok: true, value })
-const failed = (kind: string, message: string): Promise<Envelope<never>> =>
+const failed = (kind: ErrorKind, message: string): Promise<Envelope<never>> =>
   Promise.resolve({ ok: false, error: { kind, message } })
 
 describe('LocalEndpoint', () => {

@@ -27,7 +27,7 @@ describe('RemoveDialog', () => {
     const remove = vi.fn(() =>
       Promise.resolve({
         ok: false as const,
-        error: { kind: 'keychain-unavailable', message: 'The keychain is locked.' },
+        error: { kind: 'keychain-unavailable' as const, message: 'The keychain is locked.' },
       }),
     )
     const ondone = vi.fn()

@@ -1,3 +1,4 @@
+import type { ErrorKind } from '../../../main/core/error-kinds'
 import type { Api, Envelope } from '../../../main/ipc/contract'
 
 declare global {
@@ -10,7 +11,7 @@ declare global {
 /** A failed operation, as main reported it: a stable kind and a sentence for people. */
 export class ApiFailure extends Error {
   constructor(
-    readonly kind: string,
+    readonly kind: ErrorKind,
     message: string,
   ) {
     super(message)
