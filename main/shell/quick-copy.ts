@@ -1,3 +1,4 @@
+import { formatIn } from '../core/common/durations'
 import type { CopyFormat } from '../core/copy-formats'
 import { formatForCopy } from '../core/copy-formats'
 import { isAppError } from '../core/errors'
@@ -13,12 +14,6 @@ const WHAT: Readonly<Record<CopyFormat, string>> = {
   export: 'export line',
 }
 
-/** "in 30 s", "in 5 min": when the clipboard clears, in the unit a person counts in. */
-function inHowLong(ms: number): string {
-  const seconds = Math.max(0, Math.round(ms / 1000))
-  return seconds < 120 ? `in ${seconds} s` : `in ${Math.round(seconds / 60)} min`
-}
-
 /** The confirmation of a copy: "Copied acme's token; the clipboard clears in 30 s". */
 export function copyConfirmation(
   name: string,
@@ -27,7 +22,7 @@ export function copyConfirmation(
   now: number,
 ): string {
   const copied = `Copied ${name}’s ${WHAT[format]}`
-  return clearsAt === null ? `${copied}.` : `${copied}; the clipboard clears ${inHowLong(clearsAt - now)}.`
+  return clearsAt === null ? `${copied}.` : `${copied}; the clipboard clears ${formatIn(clearsAt - now)}.`
 }
 
 /** What a quick copy needs. */

@@ -1,6 +1,7 @@
+import { canIssueToken } from '../core/common/session-status'
 import { COPY_FORMATS, COPY_FORMAT_LABELS, type CopyFormat } from '../core/copy-formats'
 import type { ProfileView, ServiceProblem } from '../core/service/types'
-import { canIssueToken, statusText } from './profile-status'
+import { trayStatus } from './profile-status'
 
 /** What clicking a tray item does; the tray adapter maps each kind to a call. */
 export type TrayAction =
@@ -97,7 +98,7 @@ function profileItems(profile: ProfileView, now: number, endpointRuns: boolean):
   const profileId = profile.id
   const { status } = profile.session
   const usable = canIssueToken(status)
-  const line = `${profile.name} · ${profile.environmentLabel} · ${statusText(profile, now)}`
+  const line = `${profile.name} · ${profile.environmentLabel} · ${trayStatus(profile, now)}`
   const copyFormat = (format: CopyFormat): TrayItem =>
     action(`${id}:copy-${format}`, COPY_FORMAT_LABELS[format], { kind: 'copy', profileId, format }, usable)
   return [

@@ -1,8 +1,8 @@
 import { systemClock } from '../../core/clock'
+import { formatDuration } from '../../core/common/durations'
 import { InvalidInputError } from '../../core/errors'
 import { quickToken } from '../quick-token'
 import type { Command } from '../command'
-import { formatDuration } from '../format'
 
 export const token: Command = {
   usage: 'avcm token <name> [--min-valid <seconds>] [--json]',
