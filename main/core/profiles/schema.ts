@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { ACCELERATOR_MAX_LENGTH, NUMBER_SETTINGS, type NumberSetting } from '../common/setting-limits'
 import { nameKey } from './name-key'
+import { PROFILES_FILE_VERSION } from './profiles-file'
 
 /** Profile names: trimmed, 1–64 characters, no control characters. */
 export const profileNameSchema = z
@@ -94,9 +95,6 @@ export type SettingsPatch = { readonly [K in keyof Settings]?: Settings[K] | und
 
 /** The settings of a fresh install. */
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({})
-
-/** The version of the profiles file this build writes. */
-export const PROFILES_FILE_VERSION = 1
 
 /** The whole profiles file. */
 export const profilesDocumentSchema = z
