@@ -124,7 +124,7 @@ export async function startWhenReady(
     notify,
   })
   const shortcut = new ShortcutController(electron.globalShortcut, () => void copyDefault())
-  const applySettings = createSettingsApplier({
+  const settingsApplier = createSettingsApplier({
     nativeTheme: electron.nativeTheme,
     shortcut,
     launchAtLogin: (enabled) =>
@@ -141,6 +141,8 @@ export async function startWhenReady(
         },
         removeFile: (path) => rm(path, { force: true }),
       }),
+    onApplied: () => bridge.publishAppState(),
+    onError: logError,
   })
   // Until the tray exists (below), an endpoint that starts or stops only needs to tell the window.
   let endpointsChanged = (): void => bridge.publishAppState()
@@ -157,7 +159,7 @@ export async function startWhenReady(
     demo,
     platform,
     shortcutError: () => shortcut.error(),
-    applySettings,
+    settingsApplied: () => settingsApplier.settled(),
     appStateMayHaveChanged: () => bridge.publishAppState(),
   })
   const unregisterIpc = registerIpc(
@@ -222,7 +224,8 @@ export async function startWhenReady(
     },
   }
 
-  await applySettings(service.settings()).catch(logError)
+  // From here on, the one path by which settings reach the theme, the shortcut and launch at login.
+  await settingsApplier.follow(service)
   tray.update()
   attention.check()
   bridge.publishAppState()
