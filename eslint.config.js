@@ -95,17 +95,36 @@ const boundaries = [
             { group: nodeBuiltins, message: 'The renderer runs in a browser: no Node built-ins.' },
             { group: ['electron/*'], message: 'The renderer is sandboxed: use window.api.' },
             {
-              // The one exception is the copy formats' table, which imports nothing: the window shows its words.
-              regex: String.raw`(^|/)main/(?!core/copy-format-words$)`,
+              regex: String.raw`(^|/)main/(?!core/common/)`,
               allowTypeImports: true,
               message:
-                'The renderer may import only types from main/ and preload/, and the copy formats from ' +
-                'main/core/copy-format-words.',
+                'The renderer may import only types from main/, and the shared rules from main/core/common/.',
             },
             {
               group: ['**/preload/**'],
               allowTypeImports: true,
-              message: 'The renderer may import only types from main/ and preload/.',
+              message: 'The renderer may import only types from preload/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The rules every front shares, the renderer included: what they import runs in the sandboxed renderer
+    // too, and in the quick path of `avcm token`. Nothing but each other at run time: no zod, no Node.
+    files: ['main/core/common/**/*.ts'],
+    ignores: ['main/core/common/**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: String.raw`^(?!\./)`,
+              allowTypeImports: true,
+              message:
+                'main/core/common runs in the renderer too: at run time it imports only its own folder (types are fine).',
             },
           ],
         },

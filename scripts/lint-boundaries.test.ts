@@ -50,6 +50,17 @@ describe('folder boundaries', () => {
       "import { buildApi } from '../../preload/build-api'\nexport const x = buildApi\n",
       /only types/,
     ],
+    ['main/core/common/leak.ts', "import { z } from 'zod'\nexport const x = z\n", /runs in the renderer too/],
+    [
+      'main/core/common/leak.ts',
+      "import { readFileSync } from 'node:fs'\nexport const x = readFileSync\n",
+      /runs in the renderer too/,
+    ],
+    [
+      'main/core/common/leak.ts',
+      "import { settingsSchema } from '../profiles/schema'\nexport const x = settingsSchema\n",
+      /runs in the renderer too/,
+    ],
     ['main/core/leak.ts', "import { app } from 'electron'\nexport const x = app\n", /plain Node/],
     [
       'main/core/leak.ts',
@@ -81,7 +92,15 @@ describe('folder boundaries', () => {
     ],
     [
       'renderer/src/lib/ok.ts',
-      "import { COPY_FORMAT_WORDS } from '../../../main/core/copy-format-words'\nexport const x = COPY_FORMAT_WORDS\n",
+      "import { COPY_FORMAT_WORDS } from '../../../main/core/common/copy-format-words'\nexport const x = COPY_FORMAT_WORDS\n",
+    ],
+    [
+      'renderer/src/ok.ts',
+      "import { formatIn } from '../../main/core/common/durations'\nexport const x = formatIn\n",
+    ],
+    [
+      'main/core/common/ok.ts',
+      "import type { SessionStatus } from '../sessions/session-state'\nimport { formatIn } from './durations'\nexport const x: SessionStatus | typeof formatIn = formatIn\n",
     ],
     ['main/shell/ok.ts', "import { app } from 'electron'\nexport const x = app\n"],
     ['main/core/secrets/keytar-store.ts', "import keytar from 'keytar'\nexport const x = keytar\n"],

@@ -121,7 +121,7 @@ export async function startWhenReady(
     electron.globalShortcut,
     openPaletteOverApps({ showWindow: () => openWindow(), openPalette: () => bridge.openPalette() }),
   )
-  const applySettings = createSettingsApplier({
+  const settingsApplier = createSettingsApplier({
     nativeTheme: electron.nativeTheme,
     shortcut,
     launchAtLogin: (enabled) =>
@@ -138,6 +138,8 @@ export async function startWhenReady(
         },
         removeFile: (path) => rm(path, { force: true }),
       }),
+    onApplied: () => bridge.publishAppState(),
+    onError: logError,
   })
   // Until the tray exists (below), an endpoint that starts or stops only needs to tell the window.
   let endpointsChanged = (): void => bridge.publishAppState()
@@ -154,7 +156,7 @@ export async function startWhenReady(
     demo,
     platform,
     shortcutError: () => shortcut.error(),
-    applySettings,
+    settingsApplied: () => settingsApplier.settled(),
     appStateMayHaveChanged: () => bridge.publishAppState(),
   })
   const unregisterIpc = registerIpc(
@@ -219,7 +221,8 @@ export async function startWhenReady(
     },
   }
 
-  await applySettings(service.settings()).catch(logError)
+  // From here on, the one path by which settings reach the theme, the shortcut and launch at login.
+  await settingsApplier.follow(service)
   tray.update()
   attention.check()
   bridge.publishAppState()

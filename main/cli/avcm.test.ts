@@ -36,11 +36,11 @@ describe('avcm against the fake api.video and the real keychain', { timeout: 60_
   it('adds (key on stdin), lists, prints a token, refreshes, verifies, renames and removes', async () => {
     const added = await avcmWithInput('demo-key\n', 'add', 'acme', '--env', fake.url)
     expect(added).toMatchObject({ code: 0, stderr: '' })
-    expect(added.stdout).toBe(`Added acme (${new URL(fake.url).host}): signed in, token valid for 60 min.\n`)
+    expect(added.stdout).toBe(`Added acme (${new URL(fake.url).host}): signed in, token valid for 59 min.\n`)
 
     const listed = await avcm('list')
     expect(listed.stdout).toMatch(
-      /^NAME\s+ENVIRONMENT\s+STATUS\s+VALID FOR\nacme\s+127\.0\.0\.1:\d+\s+valid\s+60 min\n$/,
+      /^NAME\s+ENVIRONMENT\s+STATUS\s+VALID FOR\nacme\s+127\.0\.0\.1:\d+\s+valid\s+59 min\n$/,
     )
 
     const token = await avcm('token', 'acme')
@@ -51,7 +51,7 @@ describe('avcm against the fake api.video and the real keychain', { timeout: 60_
     const json = JSON.parse((await avcm('token', 'acme', '--json')).stdout) as Record<string, unknown>
     expect(json).toMatchObject({ accessToken: token.stdout.trim(), expiresIn: expect.any(Number) as unknown })
 
-    expect((await avcm('refresh', 'ACME')).stdout).toMatch(/^Refreshed acme: valid for 60 min\.\n$/)
+    expect((await avcm('refresh', 'ACME')).stdout).toMatch(/^Refreshed acme: valid for 59 min\.\n$/)
     expect((await avcm('token', 'acme')).stdout).not.toBe(token.stdout)
     expect((await avcm('verify', 'acme')).stdout).toMatch(/^acme: the token works \(\d+ ms, 3 videos\)\.\n$/)
     expect((await avcm('status', 'acme')).stdout).toMatch(/status\s+valid/)

@@ -1,4 +1,4 @@
-import type { ErrorKind } from '../core/error-kinds'
+import type { ErrorKind } from '../core/common/error-kinds'
 import { isAppError } from '../core/errors'
 
 /** avcm's exit codes, documented in `avcm --help` and the README. */

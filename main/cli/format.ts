@@ -1,31 +1,14 @@
+import { formatAgo, formatDuration } from '../core/common/durations'
 import type { ProfileView } from '../core/service/types'
 
-/** "54 min", "1 h 05 min", "<1 min", or "expired 3 min ago": how long a token stays valid. */
-export function formatTimeLeft(expiresAt: number | undefined, now: number): string {
+/**
+ * How long a profile's token stays valid, for the CLI's columns and sentences: "54 min", "1 h 5 min",
+ * "expired 3 min ago", or "—" without a token.
+ */
+export function validityLeft(expiresAt: number | undefined, now: number): string {
   if (expiresAt === undefined) return '—'
   const ms = expiresAt - now
-  if (ms <= 0) return `expired ${formatDuration(-ms)} ago`
-  return formatDuration(ms)
-}
-
-/** A duration in minutes (rounded), hours from 60 minutes on. */
-export function formatDuration(ms: number): string {
-  if (ms < 30_000) return '<1 min'
-  const minutes = Math.round(ms / 60_000)
-  if (minutes <= 60) return `${minutes} min`
-  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`
-}
-
-/** Human words for a session status. */
-export function statusText(profile: ProfileView): string {
-  switch (profile.session.status) {
-    case 'needs-sign-in':
-      return 'needs sign-in'
-    case 'signed-out':
-      return 'signed out'
-    default:
-      return profile.session.status
-  }
+  return ms > 0 ? formatDuration(ms) : `expired ${formatAgo(-ms, expiresAt)}`
 }
 
 /** A plain text table with left-aligned columns. */

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { MemoryKeychain } from '../core/secrets/memory-keychain'
 import { encodeSession } from '../core/secrets/session-entry'
+import { CredentialService } from '../core/service/service'
 import { tempDir } from '../testing/temp-dir'
 import { quickToken } from './quick-token'
 
@@ -52,16 +53,24 @@ describe('quickToken', () => {
     await expect(ask('acme prod')).resolves.toBeUndefined()
   })
 
-  it('honours the minimum validity setting by default', async () => {
-    writeFileSync(
-      join(dir.path, 'profiles.json'),
-      JSON.stringify({
-        version: 1,
-        profiles: [{ id: 'p-acme', name: 'Acme Prod', environment: { kind: 'sandbox' } }],
-        settings: { minValidityMinutes: 45 },
-      }),
-    )
+  it('honours the minimum validity setting by default, and leaves a setting out of range to the engine', async () => {
+    const withSetting = (minValidityMinutes: unknown) =>
+      writeFileSync(
+        join(dir.path, 'profiles.json'),
+        JSON.stringify({
+          version: 1,
+          profiles: [{ id: 'p-acme', name: 'Acme Prod', environment: { kind: 'sandbox' } }],
+          settings: { minValidityMinutes },
+        }),
+      )
+    withSetting(31) // the token lives 31 min and has 30 left
     await expect(ask('acme prod')).resolves.toBeUndefined()
+    withSetting(30)
+    await expect(ask('acme prod')).resolves.toMatchObject({ accessToken: 'a.b.c' })
+    for (const outOfRange of [0, 56, 10.5, '10']) {
+      withSetting(outOfRange)
+      await expect(ask('acme prod')).resolves.toBeUndefined()
+    }
   })
 
   it.each([
@@ -88,5 +97,70 @@ describe('quickToken', () => {
       )
       await expect(ask('acme prod')).resolves.toMatchObject({ accessToken: 'a.b.c' })
     }
+  })
+})
+
+describe('quickToken and the engine', () => {
+  const ID = 'p-acme-0001'
+  const ISSUED = NOW - 60 * 60_000
+  const EXPIRES = ISSUED + 30 * 60_000 // a 30-minute token
+
+  /** The same profile, setting and stored token, for both. */
+  function store(minValidityMinutes: number): void {
+    writeFileSync(
+      join(dir.path, 'profiles.json'),
+      JSON.stringify({
+        version: 1,
+        profiles: [{ id: ID, name: 'Acme', environment: { kind: 'sandbox' }, createdAt: 1 }],
+        settings: { minValidityMinutes },
+      }),
+    )
+    keychain.entries.set(
+      `${ID}/session`,
+      encodeSession({ refreshToken: 'r', access: { token: 'a.b.c', expiresAt: EXPIRES, issuedAt: ISSUED } }),
+    )
+  }
+
+  /** Whether each serves the stored token at `now`; the engine's alternative is a refresh (refused here). */
+  async function served(now: number, minValiditySeconds: number | undefined) {
+    const quick = await quickToken({
+      dataDir: dir.path,
+      reference: 'acme',
+      minValiditySeconds,
+      keychain,
+      clock: { now: () => now },
+    })
+    let requests = 0
+    const engine = new CredentialService({
+      dataDir: dir.path,
+      keychain,
+      clock: { now: () => now },
+      autoRefresh: false,
+      secrets: 'on-demand',
+      fetch: () => {
+        requests += 1
+        return Promise.reject(new TypeError('fetch failed'))
+      },
+    })
+    await engine.start()
+    const token = await engine
+      .getToken('acme', minValiditySeconds === undefined ? {} : { minValiditySeconds })
+      .catch(() => undefined)
+    engine.stop()
+    return {
+      quick: quick?.accessToken === 'a.b.c',
+      engine: token?.accessToken === 'a.b.c' && requests === 0,
+    }
+  }
+
+  it.each([
+    ['a minimum the lifetime allows, from --min-valid', 10, 600, 10 * 60_000],
+    ['a minimum the lifetime allows, from the setting', 10, undefined, 10 * 60_000],
+    ['a minimum past the lifetime, relaxed to half of it', 45, undefined, 15 * 60_000],
+    ['a --min-valid past the lifetime, relaxed to half of it', 10, 3000, 15 * 60_000],
+  ])('agree at the boundary, with %s', async (_, setting, seconds, effective) => {
+    store(setting)
+    await expect(served(EXPIRES - effective, seconds)).resolves.toEqual({ quick: true, engine: true })
+    await expect(served(EXPIRES - effective + 1, seconds)).resolves.toEqual({ quick: false, engine: false })
   })
 })

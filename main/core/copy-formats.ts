@@ -1,8 +1,8 @@
-import type { CopyFormat } from './copy-format-words'
+import type { CopyFormat } from './common/copy-format-words'
 import { AppError } from './errors'
 
 // The formats are listed, with their words, in copy-format-words.ts; this file shapes the text of each.
-export { COPY_FORMATS, type CopyFormat } from './copy-format-words'
+export { COPY_FORMATS, type CopyFormat } from './common/copy-format-words'
 
 /** The server's access token is not a bearer token, so it is not put into a header or a shell line. */
 export class UnsafeTokenError extends AppError<'unsafe-token'> {

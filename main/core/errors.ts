@@ -1,4 +1,4 @@
-import type { ErrorKind } from './error-kinds'
+import type { ErrorKind } from './common/error-kinds'
 
 /**
  * The base of every error the app shows a person. `kind` is one of {@link ErrorKind}: stable and

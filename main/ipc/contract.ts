@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { COPY_FORMATS, type CopyFormat } from '../core/copy-format-words'
-import type { ErrorKind } from '../core/error-kinds'
+import { COPY_FORMATS, type CopyFormat } from '../core/common/copy-format-words'
+import type { ErrorKind } from '../core/common/error-kinds'
 import { settingsPatchSchema, type Settings } from '../core/profiles/schema'
 import type { ActivityEntry } from '../core/service/activity-log'
 import type { ProfileView, ServiceEvent, ServiceProblem, VerifyOutcome } from '../core/service/types'

@@ -1,4 +1,4 @@
-import type { CopyFormat } from '../core/copy-format-words'
+import type { CopyFormat } from '../core/common/copy-format-words'
 import { formatForCopy } from '../core/copy-formats'
 import type { CredentialService } from '../core/service/service'
 import type { ProfileView } from '../core/service/types'

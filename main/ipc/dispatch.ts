@@ -1,4 +1,4 @@
-import type { ErrorKind } from '../core/error-kinds'
+import type { ErrorKind } from '../core/common/error-kinds'
 import { isAppError } from '../core/errors'
 import { contract, type Channel, type Envelope, type RequestOf, type ResponseOf } from './contract'
 

@@ -23,10 +23,11 @@ export function createHandlers(ports: HandlerPorts): Handlers {
       return null
     },
     'settings:get': () => Promise.resolve(service.settings()),
-    // The one place an update is applied (theme, shortcut, launch at login), so its failure is the answer.
+    // The shell applies every change of settings (theme, shortcut, launch at login); an update answers with
+    // how applying it went, so a failure reaches the settings screen.
     'settings:update': async (patch) => {
       const settings = await service.updateSettings(patch)
-      await ports.applySettings(settings)
+      await ports.settingsApplied()
       return settings
     },
     'activity:list': () => Promise.resolve(service.activity()),

@@ -1,4 +1,3 @@
-import type { Settings } from '../core/profiles/schema'
 import type { CredentialService } from '../core/service/service'
 import type { ProfileView } from '../core/service/types'
 import type { AppState } from './contract'
@@ -28,8 +27,11 @@ export interface HandlerPorts {
   readonly endpoints: EndpointsPort
   /** The app's current state for the renderer. */
   appState(): AppState
-  /** Applies settings that live outside the engine (theme, launch at login, global shortcut). */
-  applySettings(settings: Settings): Promise<void>
+  /**
+   * Waits until the shell has applied the settings the engine last announced (theme, launch at login, global
+   * shortcut: it applies every change itself), and rejects with that application's failure.
+   */
+  settingsApplied(): Promise<void>
   /** Starts the embedded fake api.video server and adds the demo profile. */
   startDemo(): Promise<ProfileView>
 }

@@ -102,7 +102,7 @@ let keychain: MemoryKeychain
 let service: CredentialService
 let dispatch: Dispatch
 const clipboard: string[] = []
-const applySettings = vi.fn(() => Promise.resolve())
+const settingsApplied = vi.fn(() => Promise.resolve())
 const startDemo = vi.fn(() => Promise.reject(new Error('not in this test')))
 const endpointCalls = vi.fn()
 const endpoints = {
@@ -133,7 +133,7 @@ beforeAll(async () => {
         demoRunning: false,
         endpoints: {},
       }),
-      applySettings,
+      settingsApplied,
       startDemo,
     }),
     unexpected,
@@ -154,7 +154,7 @@ function state(): unknown {
     keychain: [...keychain.entries],
     requests: fake.requests.length,
     clipboard: [...clipboard],
-    applied: applySettings.mock.calls.length,
+    applied: settingsApplied.mock.calls.length,
     demos: startDemo.mock.calls.length,
     endpoints: endpointCalls.mock.calls.length,
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { COPY_CHOICES, copyChoice } from '../../renderer/src/lib/copy-labels'
-import { COPY_FORMAT_WORDS, COPY_FORMATS } from '../core/copy-format-words'
+import { COPY_FORMAT_WORDS, COPY_FORMATS } from '../core/common/copy-format-words'
 import { AppError } from '../core/errors'
 import { describeActivity } from '../core/service/describe-activity'
 import { contract } from '../ipc/contract'
@@ -13,8 +13,8 @@ import { trayMenu, type TrayItem } from './tray-menu'
  * prove it, this file replaces the table with the real one plus a format that exists nowhere else, in words
  * of its own: a front that lists its own formats, or its own words, fails to offer it.
  */
-vi.mock('../core/copy-format-words', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../core/copy-format-words')>()
+vi.mock('../core/common/copy-format-words', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../core/common/copy-format-words')>()
   const json = {
     menuItem: 'Copy JSON (test)',
     option: 'JSON (test)',

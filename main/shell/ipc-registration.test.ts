@@ -130,7 +130,7 @@ describe('IPC registration', () => {
       demo: { start: () => Promise.reject(new Error('not in this test')), running: () => false },
       platform: 'linux',
       shortcutError: () => null,
-      applySettings: applied,
+      settingsApplied: applied,
       appStateMayHaveChanged: () => undefined,
     })
     const ipcMain = new FakeIpcMain()
@@ -183,6 +183,6 @@ describe('IPC registration', () => {
     expect(JSON.stringify(missing)).not.toMatch(/at .*\.ts:\d+/)
     const updated = await ipcMain.invoke('settings:update', ourFrame, { clipboardClearSeconds: 5 })
     expect(updated).toMatchObject({ ok: true, value: { clipboardClearSeconds: 5 } })
-    expect(applied).toHaveBeenCalledWith(expect.objectContaining({ clipboardClearSeconds: 5 }))
+    expect(applied).toHaveBeenCalledOnce()
   })
 })

@@ -1,17 +1,27 @@
 import { describe, expect, it } from 'vitest'
-import { msUntilLabelChange, timeLeft } from './profile-status'
-import { profileView } from './profile-fixtures'
+import { formatTimeLeft } from '../core/common/durations'
+import { statusWord } from '../core/common/session-status'
+import type { SessionStatus } from '../core/sessions/session-state'
+import { msUntilLabelChange, trayStatus } from './profile-status'
+import { ALL_STATUSES, profileView } from './profile-fixtures'
 
 const NOW = Date.UTC(2026, 0, 1, 9, 0, 0)
 
-describe('timeLeft', () => {
-  it('counts whole minutes down, and says when less than one is left', () => {
-    expect(timeLeft(42 * 60_000 + 59_999)).toBe('42 min left')
-    expect(timeLeft(60_000)).toBe('1 min left')
-    expect(timeLeft(59_999)).toBe('under a minute left')
-    expect(timeLeft(0)).toBe('expired')
-    expect(timeLeft(65 * 60_000)).toBe('1 h 5 min left')
-    expect(timeLeft(120 * 60_000)).toBe('2 h left')
+describe('trayStatus', () => {
+  it('words each status from the shared vocabulary, with the time left while the token is good', () => {
+    const left = 42 * 60_000
+    const said = (status: SessionStatus) =>
+      trayStatus(profileView({}, { status, expiresAt: NOW + left }), NOW)
+    for (const status of ALL_STATUSES) {
+      const expected =
+        status === 'valid'
+          ? formatTimeLeft(left)
+          : status === 'retrying'
+            ? `${statusWord(status)} · ${formatTimeLeft(left)}`
+            : statusWord(status)
+      expect(said(status)).toBe(expected)
+    }
+    expect(said('retrying')).toBe('retrying · 42 min left')
   })
 })
 
@@ -20,7 +30,8 @@ describe('msUntilLabelChange', () => {
     const a = profileView({ name: 'a' }, { expiresAt: NOW + 10 * 60_000 + 15_000 })
     const b = profileView({ name: 'b' }, { expiresAt: NOW + 3 * 60_000 + 40_000 })
     expect(msUntilLabelChange([a, b], NOW)).toBe(15_001)
-    expect(timeLeft(NOW + 10 * 60_000 + 15_000 - (NOW + 15_001))).toBe('9 min left')
+    expect(trayStatus(a, NOW)).toBe('10 min left')
+    expect(trayStatus(a, NOW + 15_001)).toBe('9 min left')
   })
 
   it('waits at most a minute, and at least a second', () => {

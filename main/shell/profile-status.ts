@@ -1,53 +1,26 @@
+import { formatTimeLeft } from '../core/common/durations'
+import { statusWord } from '../core/common/session-status'
 import type { ProfileView } from '../core/service/types'
-import type { SessionStatus } from '../core/sessions/session-state'
 
 const MINUTE = 60_000
 
-/** "42 min left", "1 h 5 min left", "under a minute left", or "expired". */
-export function timeLeft(ms: number): string {
-  if (ms <= 0) return 'expired'
-  const minutes = Math.floor(ms / MINUTE)
-  if (minutes === 0) return 'under a minute left'
-  if (minutes < 60) return `${minutes} min left`
-  const hours = Math.floor(minutes / 60)
-  const rest = minutes % 60
-  return rest === 0 ? `${hours} h left` : `${hours} h ${rest} min left`
-}
-
-/** What a person reads about a profile's session in the tray: its time left, or what is going on. */
-export function statusText(profile: ProfileView, now: number): string {
+/**
+ * What a profile's tray line says about its session: the time left while the token is good ("42 min left"),
+ * with the status word when a refresh is being retried, or else the status word alone.
+ */
+export function trayStatus(profile: ProfileView, now: number): string {
   const { status, expiresAt } = profile.session
-  const left = expiresAt === undefined ? 'expired' : timeLeft(expiresAt - now)
+  const left = formatTimeLeft(expiresAt === undefined ? 0 : expiresAt - now)
   switch (status) {
     case 'valid':
       return left
-    case 'refreshing':
-      return 'refreshing…'
     case 'retrying':
-      return `retrying · ${left}`
-    case 'expired':
-      return 'expired'
-    case 'needs-sign-in':
-      return 'needs sign-in'
-    case 'signed-out':
-      return 'signed out'
-  }
-}
-
-/**
- * Whether asking for a token can work without the person: a valid token, or a refresh token to get one with.
- * Expired and retrying sessions refresh first; a profile that needs signing in goes to the window instead.
- */
-export function canIssueToken(status: SessionStatus): boolean {
-  switch (status) {
-    case 'valid':
+      return `${statusWord(status)} · ${left}`
     case 'refreshing':
-    case 'retrying':
     case 'expired':
-      return true
     case 'needs-sign-in':
     case 'signed-out':
-      return false
+      return statusWord(status)
   }
 }
 

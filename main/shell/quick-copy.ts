@@ -1,16 +1,11 @@
-import { COPY_FORMAT_WORDS, type CopyFormat } from '../core/copy-format-words'
+import { formatIn } from '../core/common/durations'
+import { COPY_FORMAT_WORDS, type CopyFormat } from '../core/common/copy-format-words'
 import { isAppError } from '../core/errors'
 import type { CredentialService } from '../core/service/service'
 import { copyToken } from '../ipc/copy-token'
 import type { ClipboardPort } from '../ipc/ports'
 import { leftToAttention } from './attention'
 import type { Notify } from './notice'
-
-/** "in 30 s", "in 5 min": when the clipboard clears, in the unit a person counts in. */
-function inHowLong(ms: number): string {
-  const seconds = Math.max(0, Math.round(ms / 1000))
-  return seconds < 120 ? `in ${seconds} s` : `in ${Math.round(seconds / 60)} min`
-}
 
 /** The confirmation of a copy: "Copied acme's token; the clipboard clears in 30 s". */
 export function copyConfirmation(
@@ -20,7 +15,7 @@ export function copyConfirmation(
   now: number,
 ): string {
   const copied = `Copied ${name}’s ${COPY_FORMAT_WORDS[format].noun}`
-  return clearsAt === null ? `${copied}.` : `${copied}; the clipboard clears ${inHowLong(clearsAt - now)}.`
+  return clearsAt === null ? `${copied}.` : `${copied}; the clipboard clears ${formatIn(clearsAt - now)}.`
 }
 
 /** What a quick copy needs. */

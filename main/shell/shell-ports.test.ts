@@ -3,8 +3,10 @@ import { APP_VERSION } from '../core/app-info'
 import { AppError } from '../core/errors'
 import { DEFAULT_SETTINGS, type Settings } from '../core/profiles/schema'
 import type { CredentialService } from '../core/service/service'
+import type { ServiceEvent } from '../core/service/types'
 import { createHandlers } from '../ipc/handlers'
 import { profileView } from './profile-fixtures'
+import { createSettingsApplier } from './settings-applier'
 import { createShellPorts, type ShellPortsInput } from './shell-ports'
 
 const ENDPOINT_URL = 'http://127.0.0.1:49152/secret-path/'
@@ -45,7 +47,7 @@ function setup(overrides: Partial<ShellPortsInput> = {}) {
     demo,
     platform: 'linux',
     shortcutError: () => 'Alt+T is already used.',
-    applySettings: vi.fn(() => Promise.resolve()),
+    settingsApplied: vi.fn(() => Promise.resolve()),
     appStateMayHaveChanged: changed,
     ...overrides,
   }
@@ -88,24 +90,16 @@ describe('createShellPorts', () => {
     expect(changed).toHaveBeenCalledOnce()
   })
 
-  it('announces the app state after applying settings, even when applying failed', async () => {
-    const failing = vi.fn(() => Promise.reject(new Error('nope')))
-    const { ports, changed } = setup({ applySettings: failing })
-    await expect(ports.applySettings(DEFAULT_SETTINGS)).rejects.toThrow('nope')
-    expect(changed).toHaveBeenCalledOnce()
-  })
-
-  it('applies an update once, through the handler, with the settings as saved', async () => {
+  it('answers a settings update once the shell has applied the settings saved', async () => {
     const saved: Settings = { ...DEFAULT_SETTINGS, launchAtLogin: true, clipboardClearSeconds: 5 }
+    const events: string[] = []
     const service = {
-      updateSettings: vi.fn(() => Promise.resolve(saved)),
+      updateSettings: vi.fn(() => (events.push('saved'), Promise.resolve(saved))),
     } as unknown as CredentialService
-    const applySettings = vi.fn(() => Promise.resolve())
-    const { ports, changed } = setup({ service, applySettings })
+    const settingsApplied = vi.fn(() => (events.push('applied'), Promise.resolve()))
+    const { ports } = setup({ service, settingsApplied })
     await expect(createHandlers(ports)['settings:update']({ launchAtLogin: true })).resolves.toBe(saved)
-    expect(applySettings).toHaveBeenCalledOnce()
-    expect(applySettings).toHaveBeenCalledWith(saved)
-    expect(changed).toHaveBeenCalledOnce()
+    expect(events).toEqual(['saved', 'applied'])
   })
 
   it('answers a settings update with the launch-at-login failure, for the renderer to show', async () => {
@@ -113,7 +107,38 @@ describe('createShellPorts', () => {
       updateSettings: () => Promise.resolve({ ...DEFAULT_SETTINGS, launchAtLogin: true }),
     } as unknown as CredentialService
     const failure = new AppError('launch-at-login', 'Launch at login could not be turned on.')
-    const { ports } = setup({ service, applySettings: () => Promise.reject(failure) })
+    const { ports } = setup({ service, settingsApplied: () => Promise.reject(failure) })
     await expect(createHandlers(ports)['settings:update']({ launchAtLogin: true })).rejects.toBe(failure)
+  })
+  it('answers a settings update with the outcome of the application the engine’s change set off', async () => {
+    let listener: (event: ServiceEvent) => void = () => undefined
+    let current: Settings = DEFAULT_SETTINGS
+    const service = {
+      settings: () => current,
+      subscribe: (l: (event: ServiceEvent) => void) => ((listener = l), () => undefined),
+      updateSettings: (patch: Partial<Settings>) => {
+        current = { ...current, ...patch }
+        listener({ type: 'settings', settings: current })
+        return Promise.resolve(current)
+      },
+    } as unknown as CredentialService
+    const launchAtLogin = vi.fn((enabled: boolean) =>
+      enabled ? Promise.reject(new Error('EACCES')) : Promise.resolve(),
+    )
+    const nativeTheme = { themeSource: 'system' as Settings['theme'] }
+    const applier = createSettingsApplier({
+      nativeTheme,
+      shortcut: { apply: vi.fn() },
+      launchAtLogin,
+      onApplied: vi.fn(),
+      onError: vi.fn(),
+    })
+    await applier.follow(service)
+    const { ports } = setup({ service, settingsApplied: () => applier.settled() })
+    const update = createHandlers(ports)['settings:update']
+    await expect(update({ theme: 'dark' })).resolves.toMatchObject({ theme: 'dark' })
+    expect(nativeTheme.themeSource).toBe('dark')
+    await expect(update({ launchAtLogin: true })).rejects.toMatchObject({ kind: 'launch-at-login' })
+    expect(launchAtLogin).toHaveBeenLastCalledWith(true)
   })
 })

@@ -1,5 +1,4 @@
 import { APP_VERSION } from '../core/app-info'
-import type { Settings } from '../core/profiles/schema'
 import type { CredentialService } from '../core/service/service'
 import type { ProfileView } from '../core/service/types'
 import type { ClipboardPort, EndpointsPort, HandlerPorts } from '../ipc/ports'
@@ -14,13 +13,9 @@ export interface ShellPortsInput {
   readonly platform: string
   /** Why the global shortcut could not be registered, or null. */
   readonly shortcutError: () => string | null
-  /**
-   * Applies theme, launch at login and the shortcut: the serialised applier (createSettingsApplier). After an
-   * update this, through the `settings:update` handler, is the one place settings are applied, so a failure
-   * reaches the renderer; the composition does not apply them again on the service's `settings` event.
-   */
-  readonly applySettings: (settings: Settings) => Promise<void>
-  /** Called after anything that may change the app's state (shortcut, demo), to tell the renderer. */
+  /** The outcome of the latest settings application: `settled` of the settings applier. */
+  readonly settingsApplied: () => Promise<void>
+  /** Called after anything that may change the app's state (the demo), to tell the renderer. */
   readonly appStateMayHaveChanged: () => void
 }
 
@@ -39,13 +34,7 @@ export function createShellPorts(input: ShellPortsInput): HandlerPorts {
       demoRunning: demo.running(),
       endpoints: input.endpoints.running(),
     }),
-    applySettings: async (settings) => {
-      try {
-        await input.applySettings(settings)
-      } finally {
-        input.appStateMayHaveChanged()
-      }
-    },
+    settingsApplied: input.settingsApplied,
     startDemo: async () => {
       try {
         return await demo.start()

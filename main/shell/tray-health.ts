@@ -1,4 +1,5 @@
 import { APP_NAME } from '../core/app-info'
+import { needsAttention, statusPhrase } from '../core/common/session-status'
 import type { ProfileView, ServiceProblem } from '../core/service/types'
 
 /** The tray icon's three states. */
@@ -12,24 +13,15 @@ const TOOLTIP_MAX = 127
 
 /** Why a profile needs a person, or undefined when it does not. */
 function attentionReason(profile: ProfileView): string | undefined {
-  switch (profile.session.status) {
-    case 'needs-sign-in':
-      return 'needs sign-in'
-    case 'signed-out':
-      return 'is signed out'
-    case 'expired':
-      return 'has an expired token'
-    case 'valid':
-    case 'refreshing':
-    case 'retrying':
-      return profile.session.keychainError === undefined ? undefined : 'could not save to the keychain'
-  }
+  const { status, keychainError } = profile.session
+  if (needsAttention(status)) return statusPhrase(status)
+  return keychainError === undefined ? undefined : 'could not save to the keychain'
 }
 
 /** Why a profile deserves a warning, or undefined. */
 function warningReason(profile: ProfileView, now: number): string | undefined {
   const { status, expiresAt } = profile.session
-  if (status === 'retrying') return 'is retrying a refresh'
+  if (status === 'retrying') return statusPhrase(status)
   if (status === 'valid' && expiresAt !== undefined && expiresAt - now <= EXPIRING_SOON_MS)
     return 'is expiring'
   return undefined

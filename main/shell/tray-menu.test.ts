@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { COPY_FORMATS } from '../core/copy-format-words'
+import { COPY_FORMATS } from '../core/common/copy-format-words'
 import type { ProfileView } from '../core/service/types'
 import type { SessionStatus } from '../core/sessions/session-state'
 import { ALL_STATUSES, profileView } from './profile-fixtures'

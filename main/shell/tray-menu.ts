@@ -1,6 +1,7 @@
-import { COPY_FORMAT_WORDS, COPY_FORMATS, type CopyFormat } from '../core/copy-format-words'
+import { canIssueToken } from '../core/common/session-status'
+import { COPY_FORMAT_WORDS, COPY_FORMATS, type CopyFormat } from '../core/common/copy-format-words'
 import type { ProfileView, ServiceProblem } from '../core/service/types'
-import { canIssueToken, statusText } from './profile-status'
+import { trayStatus } from './profile-status'
 import { groupProfiles, TRAY_GROUPING_THRESHOLD, type GroupedProfiles } from './tray-groups'
 
 /** What clicking a tray item does; the tray adapter maps each kind to a call. */
@@ -128,8 +129,8 @@ function profileItems(
   const { status } = profile.session
   const usable = canIssueToken(status)
   const line = inGroup
-    ? `${profile.name} · ${statusText(profile, now)}`
-    : `${profile.name} · ${profile.environmentLabel} · ${statusText(profile, now)}`
+    ? `${profile.name} · ${trayStatus(profile, now)}`
+    : `${profile.name} · ${profile.environmentLabel} · ${trayStatus(profile, now)}`
   const copyFormat = (format: CopyFormat): TrayItem =>
     action(
       `${id}:copy-${format}`,

@@ -1,4 +1,4 @@
-import { formatTimeLeft } from '../format'
+import { validityLeft } from '../format'
 import type { Command } from '../command'
 import { readApiKey, refuseKeyOnCommandLine } from '../read-secret'
 import { UsageError } from '../usage-error'
@@ -36,7 +36,7 @@ Options:
       rememberApiKey: values['remember-api-key'] === true,
     })
     context.print(
-      `Added ${profile.name} (${profile.environmentLabel}): signed in, token valid for ${formatTimeLeft(profile.session.expiresAt, Date.now())}.`,
+      `Added ${profile.name} (${profile.environmentLabel}): signed in, token valid for ${validityLeft(profile.session.expiresAt, Date.now())}.`,
     )
   },
 }

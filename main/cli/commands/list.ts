@@ -1,5 +1,6 @@
+import { statusWord } from '../../core/common/session-status'
 import type { Command } from '../command'
-import { formatTimeLeft, profileJson, statusText, table } from '../format'
+import { profileJson, table, validityLeft } from '../format'
 
 export const list: Command = {
   usage: 'avcm list [--json]',
@@ -27,8 +28,8 @@ Options:
         profiles.map((p) => [
           p.name,
           p.environmentLabel,
-          statusText(p),
-          formatTimeLeft(p.session.expiresAt, now),
+          statusWord(p.session.status),
+          validityLeft(p.session.expiresAt, now),
         ]),
       ),
     )

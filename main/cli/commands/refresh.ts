@@ -1,5 +1,5 @@
 import type { Command } from '../command'
-import { formatTimeLeft } from '../format'
+import { validityLeft } from '../format'
 
 export const refresh: Command = {
   usage: 'avcm refresh <name>',
@@ -9,7 +9,7 @@ export const refresh: Command = {
   async run(context, { positionals }) {
     const profile = await (await context.service()).refresh(positionals[0] ?? '')
     context.print(
-      `Refreshed ${profile.name}: valid for ${formatTimeLeft(profile.session.expiresAt, Date.now())}.`,
+      `Refreshed ${profile.name}: valid for ${validityLeft(profile.session.expiresAt, Date.now())}.`,
     )
   },
 }

@@ -1,5 +1,5 @@
 import type { Command } from '../command'
-import { formatTimeLeft } from '../format'
+import { validityLeft } from '../format'
 import { readApiKey, refuseKeyOnCommandLine } from '../read-secret'
 
 export const signIn: Command = {
@@ -28,7 +28,7 @@ Options:
       values['remember-api-key'] === true ? true : values['forget-api-key'] === true ? false : undefined
     const profile = await service.signIn(current.id, apiKey, remember)
     context.print(
-      `Signed in ${profile.name}: token valid for ${formatTimeLeft(profile.session.expiresAt, Date.now())}.`,
+      `Signed in ${profile.name}: token valid for ${validityLeft(profile.session.expiresAt, Date.now())}.`,
     )
   },
 }

@@ -1,6 +1,7 @@
+import { statusWord } from '../../core/common/session-status'
 import type { ProfileView } from '../../core/service/types'
 import type { Command } from '../command'
-import { formatTimeLeft, profileJson, statusText } from '../format'
+import { profileJson, validityLeft } from '../format'
 
 export const status: Command = {
   usage: 'avcm status [<name>] [--json]',
@@ -30,8 +31,8 @@ function describe(profile: ProfileView, now: number): string {
   const lines = [
     profile.name,
     `  environment     ${profile.environmentLabel} (${profile.baseUrl})`,
-    `  status          ${statusText(profile)}`,
-    `  valid for       ${formatTimeLeft(session.expiresAt, now)}`,
+    `  status          ${statusWord(profile.session.status)}`,
+    `  valid for       ${validityLeft(session.expiresAt, now)}`,
     `  expires         ${time(session.expiresAt)}`,
     `  last refreshed  ${time(session.lastRefreshedAt)}`,
     `  API key         ${session.remembersApiKey ? 'remembered in the keychain' : 'not remembered'}`,

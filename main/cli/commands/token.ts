@@ -1,25 +1,31 @@
 import { systemClock } from '../../core/clock'
+import { formatDuration } from '../../core/common/durations'
+import { NUMBER_SETTINGS } from '../../core/common/setting-limits'
 import { InvalidInputError } from '../../core/errors'
+import { MAX_MIN_VALIDITY_SECONDS } from '../../core/sessions/min-validity'
 import { quickToken } from '../quick-token'
 import type { Command } from '../command'
-import { formatDuration } from '../format'
+
+const DEFAULT_MINUTES = NUMBER_SETTINGS.minValidityMinutes.default
 
 export const token: Command = {
   usage: 'avcm token <name> [--min-valid <seconds>] [--json]',
   help: `Prints an access token for the profile, and nothing else, so that $(avcm token acme) works.
-The token is valid for at least the minimum (the app's setting, 10 min by default); if the current
+The token is valid for at least the minimum (the app's setting, ${DEFAULT_MINUTES} min by default); if the current
 one expires sooner, it is refreshed first, safely even while the app or another avcm does the same.
 
 Options:
-  --min-valid <seconds>  the token must stay valid at least this long (0 to 86400)
+  --min-valid <seconds>  the token must stay valid at least this long (0 to ${MAX_MIN_VALIDITY_SECONDS})
   --json                 print {"accessToken", "expiresAt", "expiresIn"} instead`,
   options: { 'min-valid': { type: 'string' }, json: { type: 'boolean' } },
   positionals: [1, 1],
   async run(context, { positionals, values }) {
     const minValid = values['min-valid']
     const seconds = typeof minValid === 'string' ? Number(minValid) : undefined
-    if (seconds !== undefined && (!/^\d+$/.test(minValid as string) || seconds > 86_400)) {
-      throw new InvalidInputError('--min-valid takes a whole number of seconds from 0 to 86400.')
+    if (seconds !== undefined && (!/^\d+$/.test(minValid as string) || seconds > MAX_MIN_VALIDITY_SECONDS)) {
+      throw new InvalidInputError(
+        `--min-valid takes a whole number of seconds from 0 to ${MAX_MIN_VALIDITY_SECONDS}.`,
+      )
     }
     const reference = positionals[0] ?? ''
     const issued =

@@ -4,7 +4,8 @@ import writeFileAtomic from 'write-file-atomic'
 import type { Clock } from '../clock'
 import { AppError } from '../errors'
 import { withFileLock } from '../file-lock'
-import { emptyDocument, PROFILES_FILE_VERSION, profilesDocumentSchema, type ProfilesDocument } from './schema'
+import { PROFILES_FILE, PROFILES_FILE_VERSION } from './profiles-file'
+import { emptyDocument, profilesDocumentSchema, type ProfilesDocument } from './schema'
 
 /** The profiles file could not be read; it was moved aside with its bytes intact. */
 export class ProfilesFileCorruptError extends AppError<'profiles-file-corrupt'> {
@@ -31,9 +32,6 @@ export class ProfilesFileTooNewError extends AppError<'profiles-file-too-new'> {
     this.name = 'ProfilesFileTooNewError'
   }
 }
-
-/** The file name inside the data directory. */
-export const PROFILES_FILE = 'profiles.json'
 
 /**
  * Profiles and settings in one JSON file, no secret in it. Writes are atomic (temp file, fsync, rename) and

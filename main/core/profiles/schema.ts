@@ -1,5 +1,7 @@
 import { z } from 'zod'
+import { ACCELERATOR_MAX_LENGTH, NUMBER_SETTINGS, type NumberSetting } from '../common/setting-limits'
 import { nameKey } from './name-key'
+import { PROFILES_FILE_VERSION } from './profiles-file'
 
 /** Profile names: trimmed, 1–64 characters, no control characters. */
 export const profileNameSchema = z
@@ -44,17 +46,18 @@ export const themeSchema = z.enum(['system', 'light', 'dark'])
 
 const shortcutSchema = z.strictObject({
   enabled: z.boolean(),
-  accelerator: z.string().min(1).max(100),
+  accelerator: z.string().min(1).max(ACCELERATOR_MAX_LENGTH),
 })
+
+/** A number setting, whole and within its range (main/core/common/setting-limits.ts, which the window shares). */
+const wholeNumber = (setting: NumberSetting) =>
+  z.number().int().min(NUMBER_SETTINGS[setting].min).max(NUMBER_SETTINGS[setting].max)
 
 /** Each setting's type and range, without defaults: the one source for the file and for changes. */
 const settingFields = {
-  /** Refresh this many minutes before the access token expires. */
-  autoRefreshLeadMinutes: z.number().int().min(1).max(30),
-  /** A copied or printed token is valid for at least this many minutes (refreshed first if needed). */
-  minValidityMinutes: z.number().int().min(1).max(55),
-  /** Clear the clipboard this many seconds after a copy, if it still holds the token; 0 = never. */
-  clipboardClearSeconds: z.number().int().min(0).max(3600),
+  autoRefreshLeadMinutes: wholeNumber('autoRefreshLeadMinutes'),
+  minValidityMinutes: wholeNumber('minValidityMinutes'),
+  clipboardClearSeconds: wholeNumber('clipboardClearSeconds'),
   launchAtLogin: z.boolean(),
   theme: themeSchema,
   /** An opt-in global shortcut copying the default profile's token. */
@@ -63,11 +66,15 @@ const settingFields = {
   defaultProfileId: z.string().min(1).max(64),
 }
 
+/** A number setting with its shared default. */
+const numberWithDefault = (setting: NumberSetting) =>
+  settingFields[setting].default(NUMBER_SETTINGS[setting].default)
+
 /** App settings, each with its default, so files written by older versions gain new settings. */
 export const settingsSchema = z.object({
-  autoRefreshLeadMinutes: settingFields.autoRefreshLeadMinutes.default(5),
-  minValidityMinutes: settingFields.minValidityMinutes.default(10),
-  clipboardClearSeconds: settingFields.clipboardClearSeconds.default(30),
+  autoRefreshLeadMinutes: numberWithDefault('autoRefreshLeadMinutes'),
+  minValidityMinutes: numberWithDefault('minValidityMinutes'),
+  clipboardClearSeconds: numberWithDefault('clipboardClearSeconds'),
   launchAtLogin: settingFields.launchAtLogin.default(false),
   theme: settingFields.theme.default('system'),
   globalShortcut: settingFields.globalShortcut.default({
@@ -88,9 +95,6 @@ export type SettingsPatch = { readonly [K in keyof Settings]?: Settings[K] | und
 
 /** The settings of a fresh install. */
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({})
-
-/** The version of the profiles file this build writes. */
-export const PROFILES_FILE_VERSION = 1
 
 /** The whole profiles file. */
 export const profilesDocumentSchema = z

@@ -1,4 +1,4 @@
-import { COPY_FORMAT_WORDS, type CopyFormat } from '../copy-format-words'
+import { COPY_FORMAT_WORDS, type CopyFormat } from '../common/copy-format-words'
 import { fingerprint } from '../fingerprint'
 import type { SessionActivity } from '../sessions/session'
 import type { ActivityEntry } from './activity-log'

@@ -5,7 +5,8 @@ import type { Clock } from '../clock'
 import type { AppError } from '../errors'
 import { withFileLock } from '../file-lock'
 import { semaphore } from '../limits'
-import { nameKey, type Profile } from '../profiles/schema'
+import { findByReference } from '../profiles/name-key'
+import type { Profile } from '../profiles/schema'
 import type { SecretStore } from '../secrets/secret-store'
 import { Session, type SessionActivity } from '../sessions/session'
 import { ProfileNotFoundError } from './inputs'
@@ -125,11 +126,11 @@ export class Registry {
 
   /** The entry with this id, or this name (case-insensitive). */
   resolve(reference: string): Entry {
-    const byId = this.entries.get(reference)
-    if (byId !== undefined) return byId
-    const key = nameKey(reference)
-    for (const entry of this.entries.values()) if (nameKey(entry.profile.name) === key) return entry
-    throw new ProfileNotFoundError(reference)
+    const profiles = [...this.entries.values()].map((entry) => entry.profile)
+    const found = findByReference(profiles, reference)
+    const entry = found === undefined ? undefined : this.entries.get(found.id)
+    if (entry === undefined) throw new ProfileNotFoundError(reference)
+    return entry
   }
 
   /** A profile as the fronts show it. */

@@ -13,6 +13,7 @@ import {
 } from '../profiles/schema'
 import type { Keychain } from '../secrets/keychain'
 import { SecretStore } from '../secrets/secret-store'
+import { MAX_MIN_VALIDITY_SECONDS, minValidityMs } from '../sessions/min-validity'
 import { POLL_INTERVAL_MS } from '../sessions/schedule'
 import type { IssuedToken } from '../sessions/session'
 import type { ActivityEntry } from './activity-log'
@@ -229,11 +230,17 @@ export class CredentialService {
     options: { readonly minValiditySeconds?: number; readonly purpose?: TokenPurpose } = {},
   ): Promise<IssuedToken> {
     const entry = await this.loader.entry(reference)
-    const seconds = options.minValiditySeconds ?? this.file.document.settings.minValidityMinutes * 60
-    if (!Number.isInteger(seconds) || seconds < 0 || seconds > 86_400) {
-      throw new InvalidInputError('The minimum validity must be a whole number of seconds from 0 to 86400.')
+    const seconds = options.minValiditySeconds
+    if (
+      seconds !== undefined &&
+      (!Number.isInteger(seconds) || seconds < 0 || seconds > MAX_MIN_VALIDITY_SECONDS)
+    ) {
+      throw new InvalidInputError(
+        `The minimum validity must be a whole number of seconds from 0 to ${MAX_MIN_VALIDITY_SECONDS}.`,
+      )
     }
-    const token = await entry.session.getToken(seconds * 1000)
+    const minValidMs = minValidityMs(seconds, this.file.document.settings.minValidityMinutes)
+    const token = await entry.session.getToken(minValidMs)
     if (options.purpose !== undefined && options.purpose !== 'print') {
       const print = fingerprint(token.accessToken)
       // A local endpoint asks for a token per request: each token it uses is recorded once, or a script's

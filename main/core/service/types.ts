@@ -1,6 +1,6 @@
 import type { Environment } from '../apivideo/environment'
-import type { CopyFormat } from '../copy-format-words'
-import type { ErrorKind } from '../error-kinds'
+import type { CopyFormat } from '../common/copy-format-words'
+import type { ErrorKind } from '../common/error-kinds'
 import type { Settings } from '../profiles/schema'
 import type { SessionSnapshot } from '../sessions/session-state'
 import type { ActivityEntry } from './activity-log'

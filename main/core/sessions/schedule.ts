@@ -25,15 +25,6 @@ export function effectiveLead(leadMs: number, lifetimeMs: number): number {
   return Math.min(leadMs, Math.max(0, lifetimeMs / 2))
 }
 
-/**
- * The validity a caller may reasonably demand of a token with this lifetime. Asking for more than api.video
- * grants can never be met by a cached token, so such a demand is relaxed to half the lifetime instead of
- * forcing a refresh on every call.
- */
-export function effectiveMinValidity(minValidMs: number, lifetimeMs: number): number {
-  return minValidMs <= lifetimeMs ? minValidMs : lifetimeMs / 2
-}
-
 /** The earliest of the given times, or undefined when none is given. */
 export function earliest(...times: readonly (number | undefined)[]): number | undefined {
   let best: number | undefined

@@ -1,4 +1,4 @@
-import type { ErrorKind } from '../error-kinds'
+import type { ErrorKind } from '../common/error-kinds'
 import type { AppError } from '../errors'
 
 /** What a person sees about a profile's session. */

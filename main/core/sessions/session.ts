@@ -4,7 +4,8 @@ import { isAppError, type AppError } from '../errors'
 import type { HeldLock } from '../file-lock'
 import type { KeychainError } from '../secrets/keychain-errors'
 import type { ProfileSecrets } from '../secrets/secret-store'
-import { backoffDelay, earliest, effectiveLead, effectiveMinValidity } from './schedule'
+import { effectiveMinValidity, lastsLongEnough } from './min-validity'
+import { backoffDelay, earliest, effectiveLead } from './schedule'
 import {
   deriveStatus,
   shown,
@@ -89,9 +90,9 @@ export class Session {
     for (let round = 0; round < 3; round += 1) {
       const now = this.deps.clock.now()
       const access = this.tokens.access
+      if (access !== undefined && lastsLongEnough(access, minValidMs, now)) return this.issued()
       const wanted =
         access === undefined ? minValidMs : effectiveMinValidity(minValidMs, this.tokens.lifetime())
-      if (access !== undefined && access.expiresAt - now >= wanted) return this.issued()
       this.throwIfRateLimited(now)
       const outcome = await this.refresh('on-demand', { validUntil: now + wanted })
       if (outcome.fresh) return this.issued()

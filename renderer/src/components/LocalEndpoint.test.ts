@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/svelte'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
-import type { ErrorKind } from '../../../main/core/error-kinds'
+import type { ErrorKind } from '../../../main/core/common/error-kinds'
 import type { Envelope } from '../../../main/ipc/contract'
 import { Toasts } from '../lib/toasts.svelte'
 import { fakeApi, pending, profileView } from '../testing/fake-api'

@@ -1,6 +1,7 @@
 import { render, screen } from '@testing-library/svelte'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
+import { ACCELERATOR_MAX_LENGTH, NUMBER_SETTINGS } from '../../../main/core/common/setting-limits'
 import { DEFAULT_SETTINGS_FOR_TESTS, fakeApi } from '../testing/fake-api'
 import SettingsDialog from './SettingsDialog.svelte'
 
@@ -38,6 +39,32 @@ describe('SettingsDialog', () => {
     await user.tab()
     expect(await screen.findByText('The lead must be a whole number from 1 to 30.')).toBeInTheDocument()
     expect(update).not.toHaveBeenCalled()
+  })
+
+  it('offers each number setting in the range the engine takes, and refuses one past it', async () => {
+    const user = userEvent.setup()
+    const { update } = setup()
+    const inputs = {
+      autoRefreshLeadMinutes: screen.getByRole('spinbutton', { name: 'Refresh automatically' }),
+      minValidityMinutes: screen.getByRole('spinbutton', { name: 'Copied tokens stay valid at least' }),
+      clipboardClearSeconds: screen.getByRole('spinbutton', { name: 'Clear the clipboard after' }),
+    }
+    for (const [setting, input] of Object.entries(inputs)) {
+      const { min, max } = NUMBER_SETTINGS[setting as keyof typeof inputs]
+      expect(input).toHaveAttribute('min', String(min))
+      expect(input).toHaveAttribute('max', String(max))
+      await user.clear(input)
+      await user.type(input, String(max + 1))
+      await user.tab()
+      expect(
+        await screen.findByText(new RegExp(`whole number from ${min} to ${max}\\.$`)),
+      ).toBeInTheDocument()
+    }
+    expect(update).not.toHaveBeenCalled()
+    expect(screen.getByRole('textbox', { name: 'Shortcut' })).toHaveAttribute(
+      'maxlength',
+      String(ACCELERATOR_MAX_LENGTH),
+    )
   })
 
   it('saves one change at once', async () => {

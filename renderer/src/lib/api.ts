@@ -1,4 +1,4 @@
-import type { ErrorKind } from '../../../main/core/error-kinds'
+import type { ErrorKind } from '../../../main/core/common/error-kinds'
 import type { Api, Envelope } from '../../../main/ipc/contract'
 
 declare global {

@@ -1,4 +1,4 @@
-import { COPY_FORMAT_WORDS, COPY_FORMATS, type CopyFormat } from '../../../main/core/copy-format-words'
+import { COPY_FORMAT_WORDS, COPY_FORMATS, type CopyFormat } from '../../../main/core/common/copy-format-words'
 import { formatIn } from './format'
 
 /** One way to copy a token, as the window offers it. */

@@ -1,26 +1,5 @@
-/** A live countdown: m:ss under an hour, h:mm:ss from an hour; never negative. */
-export function formatCountdown(ms: number): string {
-  const total = Math.max(0, Math.floor(ms / 1000))
-  const hours = Math.floor(total / 3600)
-  const minutes = Math.floor((total % 3600) / 60)
-  const seconds = String(total % 60).padStart(2, '0')
-  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`
-}
-
-/** "in 3 min", "in 40 s", "now", for something planned. */
-export function formatIn(ms: number): string {
-  if (ms <= 1000) return 'now'
-  if (ms < 60_000) return `in ${Math.ceil(ms / 1000)} s`
-  return `in ${Math.round(ms / 60_000)} min`
-}
-
-/** "just now", "3 min ago", "2 h ago", "on 1 Dec", for something past. */
-export function formatAgo(ms: number, at: number): string {
-  if (ms < 45_000) return 'just now'
-  if (ms < 3_600_000) return `${Math.round(ms / 60_000)} min ago`
-  if (ms < 86_400_000) return `${Math.round(ms / 3_600_000)} h ago`
-  return `on ${new Date(at).toLocaleDateString(undefined, { day: 'numeric', month: 'short' })}`
-}
+/** The shared duration formatters (main/core/common/durations.ts), re-exported where the window finds them. */
+export { formatAgo, formatCountdown, formatIn } from '../../../main/core/common/durations'
 
 /** A clock time, "14:05:09". */
 export function formatTime(at: number): string {

@@ -1,15 +1,16 @@
 import type { SessionStatus } from '../../../main/core/sessions/session-state'
 
-/** How each status reads, and its tone (colour is never the only signal: text and icon carry it too). */
-export const STATUS: Readonly<
-  Record<SessionStatus, { readonly label: string; readonly tone: Tone; readonly icon: IconName }>
-> = {
-  valid: { label: 'Valid', tone: 'ok', icon: 'check' },
-  refreshing: { label: 'Refreshing…', tone: 'info', icon: 'refresh' },
-  retrying: { label: 'Retrying', tone: 'warn', icon: 'alert' },
-  expired: { label: 'Expired', tone: 'danger', icon: 'clock' },
-  'needs-sign-in': { label: 'Needs sign-in', tone: 'danger', icon: 'lock' },
-  'signed-out': { label: 'Signed out', tone: 'muted', icon: 'lock' },
+/** The engine's rule, re-exported where the window's components have always found it. */
+export { needsSignIn } from '../../../main/core/common/session-status'
+
+/** How each status looks on a badge. Colour is never the only signal: the label and the icon carry it too. */
+export const STATUS: Readonly<Record<SessionStatus, { readonly tone: Tone; readonly icon: IconName }>> = {
+  valid: { tone: 'ok', icon: 'check' },
+  refreshing: { tone: 'info', icon: 'refresh' },
+  retrying: { tone: 'warn', icon: 'alert' },
+  expired: { tone: 'danger', icon: 'clock' },
+  'needs-sign-in': { tone: 'danger', icon: 'lock' },
+  'signed-out': { tone: 'muted', icon: 'lock' },
 }
 
 /** A status colour family. */
@@ -31,8 +32,3 @@ export type IconName =
   | 'close'
   | 'play'
   | 'shield'
-
-/** Whether the person must sign in again before tokens can be had. */
-export function needsSignIn(status: SessionStatus): boolean {
-  return status === 'needs-sign-in' || status === 'signed-out'
-}
