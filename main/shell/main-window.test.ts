@@ -5,6 +5,7 @@ import type { BrowserWindowConstructorOptions } from 'electron'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { tempDir } from '../testing/temp-dir'
 import { EVENT_CHANNEL } from '../ipc/channels'
+import type { AppState } from '../ipc/contract'
 import { MainWindow, type MainWindowDeps } from './main-window'
 import { saveWindowState } from './window-state-file'
 
@@ -100,6 +101,15 @@ async function open(visible = true, quitting = false, devTools = false) {
   return { main, window, nativeTheme, deps }
 }
 
+const APP_STATE: AppState = {
+  version: '1.0.0',
+  platform: 'linux',
+  problems: [],
+  shortcutError: null,
+  demoRunning: false,
+  endpoints: {},
+}
+
 describe('MainWindow', () => {
   it('opens with every security flag of the checklist, and no developer tools in production', async () => {
     const { window } = await open()
@@ -169,12 +179,29 @@ describe('MainWindow', () => {
 
   it('shows, restores and focuses on demand; sends events on the one channel', async () => {
     const { main, window } = await open(false)
+    window.emit('ready-to-show')
     window.minimized = true
     main.show()
     expect([window.visible, window.minimized, window.focused]).toEqual([true, false, 1])
     main.send({ type: 'navigate', profileId: 'p1' })
     expect(window.webContents.send).toHaveBeenCalledWith(EVENT_CHANNEL, { type: 'navigate', profileId: 'p1' })
     expect(main.webContentsId()).toBe(11)
+  })
+
+  it('keeps a request made before the page has drawn until it has, and sends state events at once', async () => {
+    const { main, window } = await open(false)
+    main.send({ type: 'open-palette' })
+    main.send({ type: 'navigate', profileId: 'p1' })
+    main.send({ type: 'navigate', profileId: 'p2' })
+    main.send({ type: 'app', state: APP_STATE })
+    expect(window.webContents.send.mock.calls).toEqual([[EVENT_CHANNEL, { type: 'app', state: APP_STATE }]])
+    window.emit('ready-to-show')
+    expect(window.webContents.send.mock.calls.slice(1)).toEqual([
+      [EVENT_CHANNEL, { type: 'open-palette' }],
+      [EVENT_CHANNEL, { type: 'navigate', profileId: 'p2' }],
+    ])
+    main.send({ type: 'open-palette' })
+    expect(window.webContents.send).toHaveBeenLastCalledWith(EVENT_CHANNEL, { type: 'open-palette' })
   })
 
   it('follows the theme with its background', async () => {

@@ -53,6 +53,9 @@ export interface MainWindowDeps {
  * app started hidden, hidden to the tray when closed, and the one place events are sent to.
  */
 export class MainWindow {
+  /** Requests made before the page could listen, by kind; undefined once it listens. */
+  private waiting: Map<AppEvent['type'], AppEvent> | undefined = new Map()
+
   private constructor(
     private readonly window: AppWindow,
     private readonly deps: MainWindowDeps,
@@ -103,6 +106,7 @@ export class MainWindow {
     // maximize() also shows a window, so it waits until the window is meant to be seen.
     const main = new MainWindow(window, deps, placement.maximized)
     window.once('ready-to-show', () => {
+      main.pageReady()
       if (visible) main.show()
     })
     window.on('close', (event) => {
@@ -131,10 +135,25 @@ export class MainWindow {
     this.window.focus()
   }
 
-  /** Sends an event to the renderer on the one event channel. */
+  /**
+   * Sends an event to the renderer on the one event channel. A request (show a profile, open quick copy)
+   * made before the page has drawn, and so before it listens, waits until then, the latest of each kind;
+   * state events go at once, as the page reads the whole state itself when it starts.
+   */
   send(event: AppEvent): void {
+    if (this.waiting !== undefined && (event.type === 'navigate' || event.type === 'open-palette')) {
+      this.waiting.set(event.type, event)
+      return
+    }
     if (this.window.isDestroyed() || this.window.webContents.isDestroyed()) return
     this.window.webContents.send(EVENT_CHANNEL, event)
+  }
+
+  /** The page has drawn: the requests made before it could listen are sent now. */
+  private pageReady(): void {
+    const waiting = [...(this.waiting?.values() ?? [])]
+    this.waiting = undefined
+    for (const event of waiting) this.send(event)
   }
 
   /** The id of the window's web contents, for the IPC sender check. */
