@@ -78,3 +78,8 @@ export function listCommand(press: KeyPress, context: KeyContext): ListCommand |
       return undefined
   }
 }
+
+/** The keys each shortcut shows beside its action. */
+export function keyHints(mac: boolean): Readonly<Record<Exclude<ListCommand['kind'], 'move'>, string>> {
+  return { search: '/', primary: '↵', refresh: 'R', rename: 'F2', remove: mac ? '⌫' : 'Del' }
+}

@@ -2,13 +2,17 @@ import { describe, expect, it } from 'vitest'
 import type { ProfileView } from '../../../main/core/service/types'
 import type { SessionStatus } from '../../../main/core/sessions/session-state'
 import { profileView } from '../testing/fake-api'
+import type { ActivityEntry } from '../../../main/core/service/activity-log'
 import {
+  emptyResult,
   EXPIRING_SOON_MS,
   filterCounts,
   matchesSearch,
   moveSelection,
   needsAttention,
   pinAttention,
+  primaryAction,
+  recentActivity,
   sameOrPrevious,
   searchWords,
   selectedProfile,
@@ -48,6 +52,9 @@ describe('needsAttention', () => {
     expect(needsAttention(profile('A', 40 * MIN), NOW)).toBe(false)
     expect(needsAttention(profile('A', 40 * MIN, 'refreshing'), NOW)).toBe(false)
     expect(needsAttention(profile('A', 40 * MIN, 'retrying'), NOW)).toBe(true)
+    const retryRunning = profile('A', 40 * MIN, 'refreshing')
+    const failing = { ...retryRunning, session: { ...retryRunning.session, failures: 2 } }
+    expect(needsAttention(failing, NOW)).toBe(true)
     expect(needsAttention(profile('A', undefined, 'needs-sign-in'), NOW)).toBe(true)
     expect(needsAttention(profile('A', undefined, 'signed-out'), NOW)).toBe(true)
     expect(needsAttention(profile('A', -MIN, 'expired'), NOW)).toBe(true)
@@ -157,5 +164,48 @@ describe('sameOrPrevious', () => {
     const shorter = [a]
     expect(sameOrPrevious(previous, shorter)).toBe(shorter)
     expect(sameOrPrevious(undefined, shorter)).toBe(shorter)
+  })
+})
+
+describe('primaryAction', () => {
+  it('copies while a token works, even when the next one needs a sign-in; otherwise signs in', () => {
+    expect(primaryAction(profile('A', MIN), NOW)).toBe('copy')
+    expect(primaryAction(profile('A', MIN, 'needs-sign-in'), NOW)).toBe('copy')
+    expect(primaryAction(profile('A', undefined, 'needs-sign-in'), NOW)).toBe('sign-in')
+    expect(primaryAction(profile('A', -MIN, 'signed-out'), NOW)).toBe('sign-in')
+    // An expired token that a refresh can replace: copying refreshes first.
+    expect(primaryAction(profile('A', -MIN, 'expired'), NOW)).toBe('copy')
+  })
+})
+
+describe('emptyResult', () => {
+  it('names the search, and the filter it was made in', () => {
+    expect(emptyResult(' glox ', 'all')).toEqual({
+      message: 'No profile matches “glox”.',
+      action: 'Clear search',
+    })
+    expect(emptyResult('acme', 'expiring').message).toBe('No profile matches “acme” in “Expiring soon”.')
+    expect(emptyResult('', 'attention')).toEqual({
+      message: 'No profile needs attention.',
+      action: 'Show all profiles',
+    })
+    expect(emptyResult('  ', 'expiring').message).toBe('No token expires soon.')
+  })
+})
+
+describe('recentActivity', () => {
+  it('is the profile’s latest entries, newest first', () => {
+    const entry = (id: number, profileId: string): ActivityEntry => ({
+      id,
+      at: id,
+      profileId,
+      profileName: profileId,
+      kind: 'copied',
+      detail: `Copied ${id}`,
+    })
+    const log = [entry(1, 'a'), entry(2, 'b'), entry(3, 'a'), entry(4, 'a'), entry(5, 'b'), entry(6, 'a')]
+    expect(recentActivity(log, 'a', 3).map((e) => e.id)).toEqual([6, 4, 3])
+    expect(recentActivity(log, 'b', 5).map((e) => e.id)).toEqual([5, 2])
+    expect(recentActivity(log, 'c', 5)).toEqual([])
   })
 })

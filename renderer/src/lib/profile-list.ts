@@ -1,3 +1,4 @@
+import type { ActivityEntry } from '../../../main/core/service/activity-log'
 import type { ProfileView } from '../../../main/core/service/types'
 import { needsSignIn } from './status'
 
@@ -24,13 +25,15 @@ export const LIST_SORTS: readonly { readonly id: ListSort; readonly label: strin
 ]
 
 /**
- * Whether a person must act: the profile needs a sign-in, its refreshes keep failing, or its token has
- * run out (also when main has not said so yet: the clock decides, as the countdown does).
+ * Whether a person must act: the profile needs a sign-in, its refreshes keep failing (also while the next
+ * attempt runs, so it does not leave the top of the list at each retry), or its token has run out (also
+ * when main has not said so yet: the clock decides, as the countdown does).
  */
 export function needsAttention(profile: ProfileView, now: number): boolean {
-  const { status, expiresAt } = profile.session
+  const { status, expiresAt, failures } = profile.session
   if (needsSignIn(status) || status === 'retrying' || status === 'expired') return true
-  return status === 'valid' && (expiresAt === undefined || expiresAt <= now)
+  if (status === 'refreshing') return failures > 0
+  return expiresAt === undefined || expiresAt <= now
 }
 
 /** Whether the profile holds a working token with less than `EXPIRING_SOON_MS` left. */
@@ -164,4 +167,42 @@ export function moveSelection(
 export function sameOrPrevious<T>(previous: readonly T[] | undefined, next: readonly T[]): readonly T[] {
   if (previous?.length !== next.length) return next
   return next.every((item, index) => item === previous[index]) ? previous : next
+}
+
+/** A profile's latest activity, newest first. */
+export function recentActivity(
+  entries: readonly ActivityEntry[],
+  profileId: string,
+  count: number,
+): readonly ActivityEntry[] {
+  const recent: ActivityEntry[] = []
+  for (let index = entries.length - 1; index >= 0 && recent.length < count; index -= 1) {
+    const entry = entries[index]
+    if (entry?.profileId === profileId) recent.push(entry)
+  }
+  return recent
+}
+
+/** What a row's primary action (its button, Enter) does: copy the token, or sign in when none is left. */
+export function primaryAction(profile: ProfileView, now: number): 'copy' | 'sign-in' {
+  const { status, expiresAt } = profile.session
+  return needsSignIn(status) && (expiresAt === undefined || expiresAt <= now) ? 'sign-in' : 'copy'
+}
+
+/** What the list says when the search and the filter leave nothing, and what its button offers. */
+export function emptyResult(
+  query: string,
+  filter: ListFilter,
+): { readonly message: string; readonly action: string } {
+  const search = query.trim()
+  const within = filter === 'all' ? '' : ` in “${filterLabel(filter)}”`
+  if (search !== '') return { message: `No profile matches “${search}”${within}.`, action: 'Clear search' }
+  return {
+    message: filter === 'expiring' ? 'No token expires soon.' : 'No profile needs attention.',
+    action: 'Show all profiles',
+  }
+}
+
+function filterLabel(filter: ListFilter): string {
+  return LIST_FILTERS.find((entry) => entry.id === filter)?.label ?? filter
 }
