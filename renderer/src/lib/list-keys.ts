@@ -79,7 +79,10 @@ export function listCommand(press: KeyPress, context: KeyContext): ListCommand |
   }
 }
 
-/** The keys each shortcut shows beside its action. */
-export function keyHints(mac: boolean): Readonly<Record<Exclude<ListCommand['kind'], 'move'>, string>> {
+/** The key each shortcut shows beside its action. */
+export type KeyHints = Readonly<Record<Exclude<ListCommand['kind'], 'move'>, string>>
+
+/** The keys each shortcut shows beside its action, on this platform. */
+export function keyHints(mac: boolean): KeyHints {
   return { search: '/', primary: '↵', refresh: 'R', rename: 'F2', remove: mac ? '⌫' : 'Del' }
 }
