@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, GOOD_KEY, test } from '../harness/fixtures'
-import { fillAddDialog, listedProfiles } from './helpers'
+import { fillAddDialog, listedProfiles, openProfile } from './helpers'
 
 test('adding a profile: a wrong key shows the server’s message and saves nothing; the right one signs in', async ({
   machine,
@@ -23,7 +23,7 @@ test('adding a profile: a wrong key shows the server’s message and saves nothi
   await dialog.getByRole('textbox', { name: 'API key' }).fill(GOOD_KEY)
   await dialog.getByRole('button', { name: 'Add profile' }).click()
   await expect(dialog).toBeHidden()
-  const card = page.getByRole('article', { name: 'Acme' })
+  const card = await openProfile(page, 'Acme')
   await expect(card.getByText('Valid', { exact: true })).toBeVisible()
   await expect(card.getByTestId('countdown')).toHaveText(/^(59|60):\d\d$/)
   expect(existsSync(join(machine.dataDir, 'profiles.json'))).toBe(true)

@@ -1,5 +1,6 @@
 import type { Api } from '../../main/ipc/contract'
 import { expect, GOOD_KEY, test } from '../harness/fixtures'
+import { profileRow } from './helpers'
 
 test('a rejected refresh token raises one notification, and clicking it shows the window at that profile', async ({
   machine,
@@ -10,7 +11,7 @@ test('a rejected refresh token raises one notification, and clicking it shows th
   })
   const app = await machine.launch()
   const window = await app.window()
-  await expect(window.getByRole('article', { name: 'Globex' })).toBeVisible()
+  await expect(profileRow(window, 'Globex')).toBeVisible()
   await app.closeWindow()
   await expect.poll(() => app.windowShown()).toBe(false)
 
@@ -30,5 +31,7 @@ test('a rejected refresh token raises one notification, and clicking it shows th
 
   await app.clickNotification(notices[0]?.title ?? '')
   await expect.poll(() => app.windowShown()).toBe(true)
-  await expect(window.getByRole('article', { name: 'Globex' })).toBeFocused()
+  await expect(profileRow(window, 'Globex')).toBeFocused()
+  await expect(profileRow(window, 'Globex')).toHaveAttribute('aria-selected', 'true')
+  await expect(window.getByRole('article', { name: 'Globex' })).toBeVisible()
 })

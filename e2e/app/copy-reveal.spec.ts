@@ -1,5 +1,6 @@
 import { createApiVideoClient } from '../../main/core/apivideo/client'
 import { expect, test } from '../harness/fixtures'
+import { openProfile } from './helpers'
 
 test('each copy format puts the right text on the clipboard, and says when the clipboard clears', async ({
   machine,
@@ -7,7 +8,7 @@ test('each copy format puts the right text on the clipboard, and says when the c
   await machine.addProfile('Acme')
   const app = await machine.launch()
   const page = await app.window()
-  const card = page.getByRole('article', { name: 'Acme' })
+  const card = await openProfile(page, 'Acme')
   await machine.setClipboardText('what the person had copied')
   const copy = async (format: string) => {
     await card.getByLabel('What to copy for Acme').selectOption(format)
@@ -51,7 +52,7 @@ test('reveal shows the token, then masks it again after 30 seconds', async ({ ma
   await machine.setClipboardText('what the person had copied')
   // The page's own clock, installed in the loaded window: the reveal's timer is set after this.
   await page.clock.install()
-  const card = page.getByRole('article', { name: 'Acme' })
+  const card = await openProfile(page, 'Acme')
   await card.getByRole('button', { name: 'Reveal' }).click()
   const revealed = card.getByTestId('revealed-token')
   await expect(revealed).toHaveText(/^eyJ/)

@@ -1,5 +1,5 @@
 import { expect, test } from '../harness/fixtures'
-import { listedProfiles, seconds } from './helpers'
+import { listedProfiles, openProfile, seconds } from './helpers'
 
 test('the countdown decreases, and a manual refresh moves the expiry forward with exactly one refresh', async ({
   machine,
@@ -7,7 +7,7 @@ test('the countdown decreases, and a manual refresh moves the expiry forward wit
   await machine.addProfile('Acme')
   const app = await machine.launch()
   const page = await app.window()
-  const card = page.getByRole('article', { name: 'Acme' })
+  const card = await openProfile(page, 'Acme')
   const countdown = card.getByTestId('countdown')
   await expect(countdown).toHaveText(/^\d+:\d\d$/)
   const first = (await countdown.textContent()) ?? ''
@@ -41,7 +41,7 @@ test('verify shows the latency of a working token', async ({ machine }) => {
   await machine.addProfile('Acme')
   const app = await machine.launch()
   const page = await app.window()
-  const card = page.getByRole('article', { name: 'Acme' })
+  const card = await openProfile(page, 'Acme')
   machine.fake.clearLog()
   await card.getByRole('button', { name: 'Verify' }).click()
   await expect(card.getByRole('status')).toHaveText(/Works · \d+ ms · 3 videos/)

@@ -1,12 +1,12 @@
 import type { Api } from '../../main/ipc/contract'
 import { expect, GOOD_KEY, OTHER_KEY, test } from '../harness/fixtures'
-import { addThroughDialog } from './helpers'
+import { addThroughDialog, openProfile, profileRow, profileRows } from './helpers'
 
 test('the demo starts from the empty state, then three profiles live side by side', async ({ machine }) => {
   const app = await machine.launch()
   const page = await app.window()
   await page.getByRole('button', { name: 'Try the demo' }).click()
-  const demo = page.getByRole('article', { name: 'Demo (fake api.video)' })
+  const demo = await openProfile(page, 'Demo (fake api.video)')
   await expect(demo.getByText('Valid', { exact: true })).toBeVisible()
   await expect(demo.getByText('demo', { exact: true })).toBeVisible()
   await expect(demo.getByTestId('countdown')).toHaveText(/^[34]:\d\d$/)
@@ -20,9 +20,9 @@ test('the demo starts from the empty state, then three profiles live side by sid
   ] as const) {
     await addThroughDialog(page, { name, environment: { baseUrl: machine.fake.url }, apiKey })
   }
-  await expect(page.getByRole('article')).toHaveCount(3)
+  await expect(profileRows(page)).toHaveCount(3)
   for (const name of ['Demo (fake api.video)', 'Acme', 'Beta']) {
-    await expect(page.getByRole('article', { name }).getByText('Valid', { exact: true })).toBeVisible()
+    await expect(profileRow(page, name).getByText('Valid', { exact: true })).toBeVisible()
   }
   // The tray lists all three as well.
   await expect

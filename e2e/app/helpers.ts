@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
 import type { ProfileView } from '../../main/core/service/types'
 import type { Api } from '../../main/ipc/contract'
 import { expect } from '../harness/fixtures'
@@ -48,5 +48,26 @@ export async function addThroughDialog(page: Page, entry: DialogEntry): Promise<
   const dialog = page.getByRole('dialog', { name: 'Add a profile' })
   await dialog.getByRole('button', { name: 'Add profile' }).click()
   await expect(dialog).toBeHidden()
-  await expect(page.getByRole('article', { name: entry.name })).toBeVisible()
+  await expect(profileRow(page, entry.name)).toBeVisible()
+}
+
+/** The rows of the window's profile list, as shown (a search or a filter hides some). */
+export function profileRows(page: Page): Locator {
+  return page.getByRole('grid', { name: 'Profiles' }).getByRole('row')
+}
+
+/** A profile's row in the window's list. */
+export function profileRow(page: Page, name: string): Locator {
+  return page.getByRole('grid', { name: 'Profiles' }).getByRole('row', { name, exact: true })
+}
+
+/**
+ * Selects a profile in the list, as a person clicking its row, and returns its details: everything shown
+ * about it and every action on it.
+ */
+export async function openProfile(page: Page, name: string): Promise<Locator> {
+  await profileRow(page, name).getByRole('rowheader').click()
+  const details = page.getByRole('article', { name, exact: true })
+  await expect(details).toBeVisible()
+  return details
 }

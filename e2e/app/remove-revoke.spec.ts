@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, GOOD_KEY, OTHER_KEY, test } from '../harness/fixtures'
-import { listedProfiles } from './helpers'
+import { listedProfiles, openProfile, profileRow } from './helpers'
 
 test('remove asks, naming the profile, then deletes it and its keychain entries', async ({ machine }) => {
   const { acme, beta } = await machine.withEngine(async (engine) => ({
@@ -15,7 +15,7 @@ test('remove asks, naming the profile, then deletes it and its keychain entries'
   }))
   const app = await machine.launch()
   const page = await app.window()
-  await page.getByRole('article', { name: 'Acme' }).getByRole('button', { name: 'Remove' }).click()
+  await (await openProfile(page, 'Acme')).getByRole('button', { name: 'Remove' }).click()
 
   const dialog = page.getByRole('dialog', { name: 'Remove Acme?' })
   await expect(dialog).toContainText(
@@ -24,7 +24,9 @@ test('remove asks, naming the profile, then deletes it and its keychain entries'
   await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused()
   await dialog.getByRole('button', { name: 'Remove profile' }).click()
 
-  await expect(page.getByRole('article', { name: 'Acme' })).toHaveCount(0)
+  await expect(profileRow(page, 'Acme')).toHaveCount(0)
+  await expect(profileRow(page, 'Beta')).toBeVisible()
+  // The details move on to what is left.
   await expect(page.getByRole('article', { name: 'Beta' })).toBeVisible()
   await expect.poll(async () => (await listedProfiles(page)).map((profile) => profile.name)).toEqual(['Beta'])
   const accounts = (await machine.keychain.findAll()).map((entry) => entry.account)
@@ -43,7 +45,7 @@ test('a revoked refresh token shows needs-sign-in; signing in again restores the
   await machine.addProfile('Acme')
   const app = await machine.launch()
   const page = await app.window()
-  const card = page.getByRole('article', { name: 'Acme' })
+  const card = await openProfile(page, 'Acme')
   machine.fake.revokeRefreshTokens()
   await card.getByRole('button', { name: 'Refresh' }).click()
 

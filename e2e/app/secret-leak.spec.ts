@@ -2,7 +2,7 @@ import { lstatSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { CHANNELS, type Api } from '../../main/ipc/contract'
 import { expect, GOOD_KEY, OTHER_KEY, test } from '../harness/fixtures'
-import { fillAddDialog } from './helpers'
+import { fillAddDialog, openProfile, profileRows } from './helpers'
 
 const WRONG_KEY = 'wrong-key-never-valid'
 
@@ -84,7 +84,7 @@ test('no token or API key leaks anywhere but an explicit reveal', async ({ machi
     }
 
     for (const name of ['Acme', 'Beta', 'Gamma']) {
-      const card = page.getByRole('article', { name })
+      const card = await openProfile(page, name)
       await card.getByRole('button', { name: 'Refresh' }).click()
       await expect(card.getByRole('button', { name: 'Refresh' })).toBeEnabled()
       for (const [format, copied] of [
@@ -104,20 +104,15 @@ test('no token or API key leaks anywhere but an explicit reveal', async ({ machi
     }
     // Errors: a failing refresh and a failing verify.
     fake.inject('auth/refresh', { kind: 'status', status: 503, body: '' })
-    await page.getByRole('article', { name: 'Beta' }).getByRole('button', { name: 'Refresh' }).click()
-    await expect(
-      page
-        .getByRole('article', { name: 'Beta' })
-        .getByText(/HTTP 503/)
-        .first(),
-    ).toBeVisible()
+    const beta = await openProfile(page, 'Beta')
+    await beta.getByRole('button', { name: 'Refresh' }).click()
+    await expect(beta.getByText(/HTTP 503/).first()).toBeVisible()
     fake.inject('videos', { kind: 'status', status: 401, body: '{"title":"no","status":401}' })
-    await page.getByRole('article', { name: 'Gamma' }).getByRole('button', { name: 'Verify' }).click()
-    await expect(
-      page.getByRole('article', { name: 'Gamma' }).getByText(/rejected the access token/),
-    ).toBeVisible()
+    const gamma = await openProfile(page, 'Gamma')
+    await gamma.getByRole('button', { name: 'Verify' }).click()
+    await expect(gamma.getByRole('status').filter({ hasText: /rejected the access token/ })).toBeVisible()
     // A reveal, masked again afterwards.
-    const acme = page.getByRole('article', { name: 'Acme' })
+    const acme = await openProfile(page, 'Acme')
     await acme.getByRole('button', { name: 'Reveal' }).click()
     await expect(acme.getByTestId('revealed-token')).toHaveText(/^eyJ/)
     await page.clock.fastForward(31_000)
@@ -188,7 +183,7 @@ test('no token or API key leaks anywhere but an explicit reveal', async ({ machi
       { url: fake.url, good: GOOD_KEY, wrong: WRONG_KEY },
     )
     answers = [...endpoint.seen, stopped, ...answers]
-    await expect(page.getByRole('article')).toHaveCount(3)
+    await expect(profileRows(page)).toHaveCount(3)
 
     // What the renderer holds and shows, then the app quits (it saves its window state as it goes).
     events = await page.evaluate(() => (globalThis as unknown as { __seenEvents: string[] }).__seenEvents)

@@ -1,4 +1,5 @@
 import { expect, GOOD_KEY, OTHER_KEY, test } from '../harness/fixtures'
+import { profileRow } from './helpers'
 
 /** "59:58" → 3598 */
 const seconds = (text: string): number =>
@@ -13,7 +14,7 @@ test('started with existing profiles, the window lists them with live countdowns
   const window = await app.window()
   await expect.poll(() => app.windowShown()).toBe(true)
   for (const name of ['Acme', 'Globex']) {
-    const countdown = window.getByRole('article', { name }).getByTestId('countdown')
+    const countdown = profileRow(window, name).getByTestId('countdown')
     await expect(countdown).toHaveText(/^\d+:\d\d$/)
     const first = (await countdown.textContent()) ?? ''
     await expect(countdown).not.toHaveText(first)

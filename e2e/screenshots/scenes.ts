@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test'
 import type { Api } from '../../main/ipc/contract'
 import { expect, GOOD_KEY, OTHER_KEY, type Machine } from '../harness/fixtures'
+import { profileRow } from '../app/helpers'
 
 /** Where each of the three profiles lives: "production", "sandbox" or a base URL (the fake's, by default). */
 type Places = readonly [string, string, string]
@@ -42,9 +43,9 @@ export async function threeProfiles(
 
   machine.fake.revokeRefreshTokens()
   await refresh(ids[2])
-  await expect(page.getByRole('article', { name: 'Legacy app' }).getByText('Needs sign-in')).toBeVisible()
+  await expect(profileRow(page, 'Legacy app').getByText('Needs sign-in')).toBeVisible()
   machine.fake.inject('auth/refresh', { kind: 'status', status: 503, body: '' }, 1000)
   await refresh(ids[1])
-  await expect(page.getByRole('article', { name: 'Acme staging' }).getByText('Retrying')).toBeVisible()
-  await expect(page.getByRole('article', { name: 'Acme' }).getByText('Valid', { exact: true })).toBeVisible()
+  await expect(profileRow(page, 'Acme staging').getByText('Retrying')).toBeVisible()
+  await expect(profileRow(page, 'Acme').getByText('Valid', { exact: true })).toBeVisible()
 }

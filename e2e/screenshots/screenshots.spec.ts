@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Api } from '../../main/ipc/contract'
 import { expect, test } from '../harness/fixtures'
+import { profileRows } from '../app/helpers'
 import { threeProfiles } from './scenes'
 
 /** Writes the README's screenshots to docs/screenshots/ (run with `npm run screenshots`). */
@@ -33,7 +34,7 @@ test('main window, add dialog and settings, in light and dark', async ({ machine
     await expect(countdown).toHaveText(/^59:/)
   for (const theme of ['light', 'dark'] as const) {
     await useTheme(page, theme)
-    await expect(page.getByRole('article')).toHaveCount(3)
+    await expect(profileRows(page)).toHaveCount(3)
     await page.screenshot({ path: join(OUT, `main-window-${theme}.png`) })
   }
 

@@ -1,29 +1,35 @@
 import { render, screen, within } from '@testing-library/svelte'
 import { describe, expect, it, vi } from 'vitest'
 import type { ProfileView } from '../../../main/core/service/types'
+import { ProfileActions } from '../lib/profile-actions.svelte'
 import { Toasts } from '../lib/toasts.svelte'
 import { fakeApi, profileView } from '../testing/fake-api'
-import ProfileCard from './ProfileCard.svelte'
+import ProfileDetails from './ProfileDetails.svelte'
 
 const URL = 'http://127.0.0.1:49152/Zm9vYmFyYmF6/'
 
 function renderCard(profile: ProfileView, endpoint: string | undefined) {
-  render(ProfileCard, {
-    api: fakeApi({}),
+  const api = fakeApi({})
+  const toasts = new Toasts()
+  render(ProfileDetails, {
+    api,
     profile,
     now: Date.now(),
-    toasts: new Toasts(),
+    toasts,
+    actions: new ProfileActions(api, toasts, vi.fn()),
+    mac: false,
     endpoint,
+    activity: [],
     onendpoint: vi.fn(),
     onsignin: vi.fn(),
     onrename: vi.fn(),
     onremove: vi.fn(),
-    onupdated: vi.fn(),
+    onactivity: vi.fn(),
   })
   return screen.getByRole('article', { name: profile.name })
 }
 
-describe('ProfileCard’s local endpoint', () => {
+describe('ProfileDetails’ local endpoint', () => {
   it('offers to start one for a profile that can issue tokens', () => {
     const card = renderCard(profileView({ name: 'Acme' }), undefined)
     const region = within(card).getByRole('region', { name: 'Local endpoint' })
