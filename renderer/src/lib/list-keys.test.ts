@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { listCommand, type KeyContext, type KeyPress } from './list-keys'
+import { keyHints, listCommand, type KeyContext, type KeyPress } from './list-keys'
+import { isPaletteShortcut } from './palette-match'
 
 const plain = (key: string): KeyPress => ({ key, ctrlKey: false, metaKey: false, altKey: false })
 const onPage: KeyContext = { mac: false, dialogOpen: false, inField: false, inList: false, onControl: false }
@@ -66,5 +67,15 @@ describe('listCommand', () => {
   it('removes with ⌫ only on a Mac, whose keyboards label it delete', () => {
     expect(listCommand(plain('Backspace'), { ...inList, mac: true })).toEqual({ kind: 'remove' })
     expect(listCommand(plain('Backspace'), inList)).toBeUndefined()
+  })
+})
+
+describe('keyHints', () => {
+  it('shows the key that opens quick copy on each platform, the one the palette answers to', () => {
+    for (const mac of [true, false]) {
+      const [modifier, key] = keyHints(mac).quickCopy.split(/(?=K)/)
+      const press = { key: key?.toLowerCase() ?? '', ctrlKey: modifier === 'Ctrl+', metaKey: modifier === '⌘' }
+      expect(isPaletteShortcut({ ...press, shiftKey: false, altKey: false }, mac)).toBe(true)
+    }
   })
 })

@@ -80,9 +80,16 @@ export function listCommand(press: KeyPress, context: KeyContext): ListCommand |
 }
 
 /** The key each shortcut shows beside its action. */
-export type KeyHints = Readonly<Record<Exclude<ListCommand['kind'], 'move'>, string>>
+export type KeyHints = Readonly<Record<Exclude<ListCommand['kind'], 'move'> | 'quickCopy', string>>
 
 /** The keys each shortcut shows beside its action, on this platform. */
 export function keyHints(mac: boolean): KeyHints {
-  return { search: '/', primary: '↵', refresh: 'R', rename: 'F2', remove: mac ? '⌫' : 'Del' }
+  return {
+    search: '/',
+    primary: '↵',
+    refresh: 'R',
+    rename: 'F2',
+    remove: mac ? '⌫' : 'Del',
+    quickCopy: mac ? '⌘K' : 'Ctrl+K',
+  }
 }
