@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { semaphore } from './limits'
+import { semaphore } from './semaphore'
 
 const tick = () => new Promise((resolve) => setImmediate(resolve))
 
