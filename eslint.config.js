@@ -16,12 +16,12 @@ const nodeBuiltins = [
  */
 const keytarOnlyInAdapter = {
   name: 'keytar',
-  message: 'Only main/core/secrets/keytar-store.ts may import keytar; use the SecretStore interface.',
+  message: 'Only main/core/secrets/keytar-keychain.ts may import keytar; use the SecretStore interface.',
 }
 const boundaries = [
   {
     files: ['main/**/*.ts'],
-    ignores: ['main/core/secrets/keytar-store.ts'],
+    ignores: ['main/core/secrets/keytar-keychain.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', { paths: [keytarOnlyInAdapter] }],
     },
@@ -34,7 +34,7 @@ const boundaries = [
       'main/ipc/**/*.ts',
       'main/demo/**/*.ts',
     ],
-    ignores: ['main/core/secrets/keytar-store.ts'],
+    ignores: ['main/core/secrets/keytar-keychain.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',

@@ -103,7 +103,7 @@ describe('folder boundaries', () => {
       "import type { SessionStatus } from '../sessions/session-state'\nimport { formatIn } from './durations'\nexport const x: SessionStatus | typeof formatIn = formatIn\n",
     ],
     ['main/shell/ok.ts', "import { app } from 'electron'\nexport const x = app\n"],
-    ['main/core/secrets/keytar-store.ts', "import keytar from 'keytar'\nexport const x = keytar\n"],
+    ['main/core/secrets/keytar-keychain.ts', "import keytar from 'keytar'\nexport const x = keytar\n"],
   ])('%s is allowed', async (filePath, code) => {
     expect(await restrictedImports(filePath, code)).toEqual([])
   })

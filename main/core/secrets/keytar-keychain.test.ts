@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { requirePrivateKeychain, uniqueKeychainService } from '../../testing/private-keychain'
-import { createKeytarKeychain } from './keytar-store'
+import { createKeytarKeychain } from './keytar-keychain'
 import { SecretStore } from './secret-store'
 
 const service = uniqueKeychainService()
