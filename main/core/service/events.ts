@@ -5,7 +5,7 @@ import { ActivityLog, type ActivityEntry } from './activity-log'
 import type { ServiceEvent, ServiceProblem } from './types'
 
 /** The service's outward voice: subscribers, the activity log and the list of problems. */
-export class Notifier {
+export class ServiceEvents {
   private readonly listeners = new Set<(event: ServiceEvent) => void>()
   private readonly log = new ActivityLog()
   private problemList: ServiceProblem[] = []
