@@ -18,7 +18,7 @@ import { POLL_INTERVAL_MS } from '../sessions/schedule'
 import type { IssuedToken } from '../sessions/session'
 import type { ActivityEntry } from './activity-log'
 import { describeActivity } from './describe-activity'
-import { DocumentHolder } from './document'
+import { LoadedProfiles } from './loaded-profiles'
 import { parseEnvironmentInput, parseName } from './inputs'
 import { ServiceEvents } from './events'
 import { Registry } from './registry'
@@ -54,7 +54,7 @@ export interface ServiceOptions {
  * in the keychain, and each profile's tokens in a session.
  */
 export class CredentialService {
-  private readonly file: DocumentHolder
+  private readonly file: LoadedProfiles
   private readonly secrets: SecretStore
   private readonly clock: Clock
   private readonly events: ServiceEvents
@@ -66,7 +66,7 @@ export class CredentialService {
 
   constructor(private readonly options: ServiceOptions) {
     this.clock = options.clock ?? systemClock
-    this.file = new DocumentHolder(options.dataDir, this.clock)
+    this.file = new LoadedProfiles(options.dataDir, this.clock)
     this.secrets = new SecretStore(options.keychain)
     this.events = new ServiceEvents(this.clock)
     this.registry = new Registry({

@@ -8,7 +8,7 @@ import { emptyDocument, nameKey, type ProfilesDocument } from '../profiles/schem
  * The service's copy of the profiles file: loaded at start, reloaded when another process changed the file,
  * and changed only through the store's locked read-modify-write.
  */
-export class DocumentHolder {
+export class LoadedProfiles {
   private readonly store: ProfileStore
   private current: ProfilesDocument = emptyDocument()
   private readOnly: ProfilesFileTooNewError | undefined
