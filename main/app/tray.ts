@@ -3,9 +3,9 @@ import type { CredentialService } from '../core/service/service'
 import type { ClipboardPort, EndpointsPort } from '../ipc/ports'
 import type { Notify } from '../shell/notice'
 import type { createQuickCopy } from '../shell/quick-copy'
-import { TrayPresenter } from '../shell/tray'
-import { createTrayActions } from '../shell/tray-actions'
-import { loadTrayIcons } from '../shell/tray-icons'
+import { TrayPresenter } from '../shell/tray/presenter'
+import { createTrayActions } from '../shell/tray/actions'
+import { loadTrayIcons } from '../shell/tray/icons'
 import type { AppEnvironment, ElectronApi } from './electron-api'
 
 /** What the tray acts on. */

@@ -6,7 +6,7 @@ import { describeActivity } from '../core/service/describe-activity'
 import { contract } from '../ipc/contract'
 import { profileView } from './profile-fixtures'
 import { copyConfirmation, createQuickCopy } from './quick-copy'
-import { trayMenu, type TrayItem } from './tray-menu'
+import { trayMenu, type TrayItem } from './tray/menu'
 
 /**
  * Every front must take its copy formats and their words from the one table, and keep none of its own. To

@@ -1,8 +1,8 @@
 import type { MenuItemConstructorOptions, NativeImage, Tray } from 'electron'
 import { msUntilLabelChange } from './profile-status'
-import type { Timers, TimerHandle } from './timers'
-import { trayHealth, trayTooltip, type TrayHealth } from './tray-health'
-import { trayMenu, type TrayAction, type TrayItem, type TrayMenuState } from './tray-menu'
+import type { Timers, TimerHandle } from '../timers'
+import { trayHealth, trayTooltip, type TrayHealth } from './health'
+import { trayMenu, type TrayAction, type TrayItem, type TrayMenuState } from './menu'
 
 /** One image per overall state. */
 export type TrayIcons = Readonly<Record<TrayHealth, NativeImage>>

@@ -1,6 +1,6 @@
-import { formatTimeLeft } from '../core/common/durations'
-import { statusWord } from '../core/common/session-status'
-import type { ProfileView } from '../core/service/types'
+import { formatTimeLeft } from '../../core/common/durations'
+import { statusWord } from '../../core/common/session-status'
+import type { ProfileView } from '../../core/service/types'
 
 const MINUTE = 60_000
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import type { ProfileView } from '../core/service/types'
-import type { SessionStatus } from '../core/sessions/session-state'
-import { ALL_STATUSES, profileView } from './profile-fixtures'
-import { groupProfiles } from './tray-groups'
+import type { ProfileView } from '../../core/service/types'
+import type { SessionStatus } from '../../core/sessions/session-state'
+import { ALL_STATUSES, profileView } from '../profile-fixtures'
+import { groupProfiles } from './groups'
 
 const NOW = Date.UTC(2026, 0, 1, 9, 0, 0)
 const MIN = 60_000

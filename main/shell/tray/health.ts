@@ -1,6 +1,6 @@
-import { APP_NAME } from '../core/app-info'
-import { needsAttention, statusPhrase } from '../core/common/session-status'
-import type { ProfileView, ServiceProblem } from '../core/service/types'
+import { APP_NAME } from '../../core/app-info'
+import { needsAttention, statusPhrase } from '../../core/common/session-status'
+import type { ProfileView, ServiceProblem } from '../../core/service/types'
 
 /** The tray icon's three states. */
 export type TrayHealth = 'ok' | 'warning' | 'attention'

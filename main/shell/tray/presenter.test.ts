@@ -1,9 +1,9 @@
 import type { MenuItemConstructorOptions, NativeImage } from 'electron'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { profileView } from './profile-fixtures'
-import { systemTimers } from './timers'
-import { menuLabel, toMenuTemplate, TrayPresenter } from './tray'
-import type { TrayAction, TrayMenuState } from './tray-menu'
+import { profileView } from '../profile-fixtures'
+import { systemTimers } from '../timers'
+import { menuLabel, toMenuTemplate, TrayPresenter } from './presenter'
+import type { TrayAction, TrayMenuState } from './menu'
 
 const NOW = Date.UTC(2026, 0, 1, 9, 0, 0)
 

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
-import { loadTrayIcons } from './tray-icons'
+import { loadTrayIcons } from './icons'
 
-const dir = join(import.meta.dirname, '../../resources/tray')
+const dir = join(import.meta.dirname, '../../../resources/tray')
 
 /** The width and height in a PNG's IHDR chunk. */
 function pngSize(bytes: Buffer): [number, number] {

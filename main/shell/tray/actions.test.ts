@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest'
-import { AppError } from '../core/errors'
-import type { VerifyOutcome } from '../core/service/types'
-import { profileView } from './profile-fixtures'
-import { createTrayActions, type TrayActionDeps } from './tray-actions'
+import { AppError } from '../../core/errors'
+import type { VerifyOutcome } from '../../core/service/types'
+import { profileView } from '../profile-fixtures'
+import { createTrayActions, type TrayActionDeps } from './actions'
 
 const acme = profileView({ name: 'acme' })
 const ENDPOINT_URL = 'http://127.0.0.1:49152/secret-path/'

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createTrayHint, fileTrayHintStore, trayHint, type TrayHintStore } from './tray-hint'
+import { createTrayHint, fileTrayHintStore, trayHint, type TrayHintStore } from './hint'
 
 describe('trayHint', () => {
   it('says where the app went, in the words of each desktop', () => {

@@ -1,5 +1,5 @@
-import type { ProfileView } from '../core/service/types'
-import { profileHealth } from './tray-health'
+import type { ProfileView } from '../../core/service/types'
+import { profileHealth } from './health'
 
 /** Up to this many profiles the tray lists them one by one; past it, it groups them by environment. */
 export const TRAY_GROUPING_THRESHOLD = 10

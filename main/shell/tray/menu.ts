@@ -1,8 +1,8 @@
-import { canIssueToken } from '../core/common/session-status'
-import { COPY_FORMAT_WORDS, COPY_FORMATS, type CopyFormat } from '../core/common/copy-format-words'
-import type { ProfileView, ServiceProblem } from '../core/service/types'
+import { canIssueToken } from '../../core/common/session-status'
+import { COPY_FORMAT_WORDS, COPY_FORMATS, type CopyFormat } from '../../core/common/copy-format-words'
+import type { ProfileView, ServiceProblem } from '../../core/service/types'
 import { trayStatus } from './profile-status'
-import { groupProfiles, TRAY_GROUPING_THRESHOLD, type GroupedProfiles } from './tray-groups'
+import { groupProfiles, TRAY_GROUPING_THRESHOLD, type GroupedProfiles } from './groups'
 
 /** What clicking a tray item does; the tray adapter maps each kind to a call. */
 export type TrayAction =

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { formatTimeLeft } from '../core/common/durations'
-import { statusWord } from '../core/common/session-status'
-import type { SessionStatus } from '../core/sessions/session-state'
+import { formatTimeLeft } from '../../core/common/durations'
+import { statusWord } from '../../core/common/session-status'
+import type { SessionStatus } from '../../core/sessions/session-state'
 import { msUntilLabelChange, trayStatus } from './profile-status'
-import { ALL_STATUSES, profileView } from './profile-fixtures'
+import { ALL_STATUSES, profileView } from '../profile-fixtures'
 
 const NOW = Date.UTC(2026, 0, 1, 9, 0, 0)
 

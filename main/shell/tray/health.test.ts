@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { profileView } from './profile-fixtures'
-import { trayHealth, trayTooltip } from './tray-health'
+import { profileView } from '../profile-fixtures'
+import { trayHealth, trayTooltip } from './health'
 
 const NOW = Date.UTC(2026, 0, 1, 9, 0, 0)
 const MIN = 60_000

@@ -1,10 +1,10 @@
-import type { CopyFormat } from '../core/copy-formats'
-import { isAppError } from '../core/errors'
-import type { CredentialService } from '../core/service/service'
-import type { ClipboardPort, EndpointsPort } from '../ipc/ports'
-import { leftToAttention } from './attention'
-import type { Notify } from './notice'
-import type { TrayAction } from './tray-menu'
+import type { CopyFormat } from '../../core/copy-formats'
+import { isAppError } from '../../core/errors'
+import type { CredentialService } from '../../core/service/service'
+import type { ClipboardPort, EndpointsPort } from '../../ipc/ports'
+import { leftToAttention } from '../attention'
+import type { Notify } from '../notice'
+import type { TrayAction } from './menu'
 
 /** What the tray's actions call. */
 export interface TrayActionDeps {

@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import type { TrayHealth } from './tray-health'
+import type { TrayHealth } from './health'
 
 /** Reads bytes; fs.readFile in the app, which also reads inside app.asar. */
 export type ReadBytes = (path: string) => Promise<Buffer>
