@@ -18,7 +18,7 @@ import type {
 } from 'electron'
 import type { Clock } from '../core/clock'
 import type { IpcMainPort } from '../shell/ipc-registration'
-import type { AppWindow } from '../shell/main-window'
+import type { AppWindow } from '../shell/window/main-window'
 import type { NotificationClass } from '../shell/notifications'
 import type { Timers } from '../shell/timers'
 

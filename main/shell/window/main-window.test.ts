@@ -3,10 +3,10 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { BrowserWindowConstructorOptions } from 'electron'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { tempDir } from '../testing/temp-dir'
-import { EVENT_CHANNEL } from '../ipc/channels'
+import { tempDir } from '../../testing/temp-dir'
+import { EVENT_CHANNEL } from '../../ipc/channels'
 import { MainWindow, type MainWindowDeps } from './main-window'
-import { saveWindowState } from './window-state-file'
+import { saveWindowState } from './state-file'
 
 /** A BrowserWindow reduced to its visible state and events. */
 class FakeWindow extends EventEmitter {

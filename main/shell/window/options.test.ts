@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { backgroundColorFor, MIN_WINDOW_SIZE, windowGeometry } from './window-options'
+import { backgroundColorFor, MIN_WINDOW_SIZE, windowGeometry } from './options'
 
 const geometry = windowGeometry({
   title: 'api.video Credential Manager',

@@ -1,9 +1,9 @@
 import type { BrowserWindowConstructorOptions, BrowserWindow as ElectronWindow, Screen } from 'electron'
-import { EVENT_CHANNEL } from '../ipc/channels'
-import type { AppEvent } from '../ipc/contract'
-import { placeWindow } from './window-bounds'
-import { backgroundColorFor, MIN_WINDOW_SIZE, windowGeometry } from './window-options'
-import { loadWindowState, saveWindowState } from './window-state-file'
+import { EVENT_CHANNEL } from '../../ipc/channels'
+import type { AppEvent } from '../../ipc/contract'
+import { placeWindow } from './bounds'
+import { backgroundColorFor, MIN_WINDOW_SIZE, windowGeometry } from './options'
+import { loadWindowState, saveWindowState } from './state-file'
 
 /** The parts of a BrowserWindow the app uses. */
 export type AppWindow = Pick<

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import writeFileAtomic from 'write-file-atomic'
-import { parseWindowState, type WindowState } from './window-bounds'
+import { parseWindowState, type WindowState } from './bounds'
 
 /** The window's remembered size and position in `path`, or undefined when there is none worth using. */
 export async function loadWindowState(path: string): Promise<WindowState | undefined> {

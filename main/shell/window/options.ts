@@ -1,5 +1,5 @@
 import type { BrowserWindowConstructorOptions } from 'electron'
-import type { WindowPlacement } from './window-bounds'
+import type { WindowPlacement } from './bounds'
 
 /** The window's smallest useful size. */
 export const MIN_WINDOW_SIZE = { width: 640, height: 480 } as const

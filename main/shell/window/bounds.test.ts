@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_WINDOW_SIZE, parseWindowState, placeWindow, type Rect } from './window-bounds'
+import { DEFAULT_WINDOW_SIZE, parseWindowState, placeWindow, type Rect } from './bounds'
 
 const minimum = { width: 640, height: 480 }
 const laptop: Rect = { x: 0, y: 25, width: 1440, height: 875 }
