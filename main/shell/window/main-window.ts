@@ -81,7 +81,7 @@ export class MainWindow {
       // of default or a careless edit shows up in review, in the unit test and in the audit.
       webPreferences: {
         // No `preload` here: the preload is registered on the session for the renderer's origin only
-        // (main/shell/preload.ts), so it never runs in a page from anywhere else.
+        // (main/shell/web/preload.ts), so it never runs in a page from anywhere else.
         sandbox: true,
         contextIsolation: true,
         nodeIntegration: false,

@@ -1,4 +1,4 @@
-import { isLoopbackHost } from '../core/apivideo/environment'
+import { isLoopbackHost } from '../../core/apivideo/environment'
 
 /** The privileged custom scheme the renderer is served from, never `file://`. */
 export const APP_SCHEME = 'app'

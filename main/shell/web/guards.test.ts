@@ -7,7 +7,7 @@ import {
   guardAllWebContents,
   guardWebContents,
   type GuardedContents,
-} from './web-guards'
+} from './guards'
 
 /** A web contents reduced to what the guards use: events, and the window-open handler. */
 class FakeContents extends EventEmitter {

@@ -77,7 +77,7 @@ describe('createRendererHandler', () => {
 
 describe('RENDERER_CSP', () => {
   it('is renderer/index.html’s meta policy, plus frame-ancestors which only a header can carry', () => {
-    const html = readFileSync(join(import.meta.dirname, '../../renderer/index.html'), 'utf8')
+    const html = readFileSync(join(import.meta.dirname, '../../../renderer/index.html'), 'utf8')
     const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1]
     expect(meta, 'renderer/index.html has a CSP meta tag').toBeDefined()
     const directives = (policy: string) =>
