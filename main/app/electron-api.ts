@@ -17,7 +17,7 @@ import type {
   WebContents,
 } from 'electron'
 import type { Clock } from '../core/clock'
-import type { IpcMainPort } from '../shell/ipc-registration'
+import type { IpcMainPort } from '../shell/bridge/ipc-registration'
 import type { AppWindow } from '../shell/window/main-window'
 import type { NotificationClass } from '../shell/notifications'
 import type { Timers } from '../shell/timers'

@@ -20,7 +20,7 @@ export interface EndpointsPort {
   running(): Readonly<Record<string, string>>
 }
 
-/** What the handlers need besides the engine; the Electron shell provides them (main/shell/shell-ports.ts). */
+/** What the handlers need besides the engine; the Electron shell provides them (main/shell/bridge/handler-ports.ts). */
 export interface HandlerPorts {
   readonly service: CredentialService
   readonly clipboard: ClipboardPort

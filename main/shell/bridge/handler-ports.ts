@@ -1,7 +1,7 @@
-import { APP_VERSION } from '../core/app-info'
-import type { CredentialService } from '../core/service/service'
-import type { ProfileView } from '../core/service/types'
-import type { ClipboardPort, EndpointsPort, HandlerPorts } from '../ipc/ports'
+import { APP_VERSION } from '../../core/app-info'
+import type { CredentialService } from '../../core/service/service'
+import type { ProfileView } from '../../core/service/types'
+import type { ClipboardPort, EndpointsPort, HandlerPorts } from '../../ipc/ports'
 
 /** What the Electron shell puts behind the IPC handlers. */
 export interface ShellPortsInput {

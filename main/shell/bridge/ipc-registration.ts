@@ -1,5 +1,5 @@
-import { CHANNELS, type Envelope } from '../ipc/contract'
-import type { Dispatch } from '../ipc/dispatch'
+import { CHANNELS, type Envelope } from '../../ipc/contract'
+import type { Dispatch } from '../../ipc/dispatch'
 import type { IpcSender } from './sender-check'
 
 /** The answer to a caller that is not our window's main frame at our origin. */

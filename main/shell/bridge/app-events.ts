@@ -1,5 +1,5 @@
-import type { AppEvent, AppState } from '../ipc/contract'
-import type { ServiceEvent } from '../core/service/types'
+import type { AppEvent, AppState } from '../../ipc/contract'
+import type { ServiceEvent } from '../../core/service/types'
 
 /**
  * The one event channel to the renderer: every service event as it is, `{type: 'app'}` whenever the app's

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { APP_ORIGIN } from './web/app-origin'
+import { APP_ORIGIN } from '../web/app-origin'
 import { isTrustedSender, type IpcSender } from './sender-check'
 
 const trusted = { webContentsId: 7, origin: APP_ORIGIN }

@@ -1,4 +1,4 @@
-import { isAtOrigin } from './web/app-origin'
+import { isAtOrigin } from '../web/app-origin'
 
 /** What the sender check reads from an IPC event: the structural part of Electron's IpcMainInvokeEvent. */
 export interface IpcSender {
