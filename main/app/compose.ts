@@ -5,7 +5,7 @@ import { refuseDebugSwitches } from '../shell/debug-switches'
 import { registerAppScheme } from '../shell/web/renderer-protocol'
 import { userDataPath } from '../shell/user-data'
 import { guardAllWebContents } from '../shell/web/guards'
-import { applyWindowsIdentity } from '../shell/windows-identity'
+import { applyWindowsIdentity } from '../shell/notifications/windows-identity'
 import type { AppEnvironment, ElectronApi } from './electron-api'
 import { startWhenReady } from './when-ready'
 

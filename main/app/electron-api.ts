@@ -19,7 +19,7 @@ import type {
 import type { Clock } from '../core/clock'
 import type { IpcMainPort } from '../shell/bridge/ipc-registration'
 import type { AppWindow } from '../shell/window/main-window'
-import type { NotificationClass } from '../shell/notifications'
+import type { NotificationClass } from '../shell/notifications/notifier'
 import type { Timers } from '../shell/timers'
 
 /**

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import type { CredentialService } from '../core/service/service'
 import type { ClipboardPort, EndpointsPort } from '../ipc/ports'
-import type { Notify } from '../shell/notice'
+import type { Notify } from '../shell/notifications/notice'
 import type { createQuickCopy } from '../shell/quick-copy'
 import { TrayPresenter } from '../shell/tray/presenter'
 import { createTrayActions } from '../shell/tray/actions'

@@ -16,7 +16,7 @@ import { openPaletteOverApps, ShortcutController } from '../shell/global-shortcu
 import { registerIpc } from '../shell/bridge/ipc-registration'
 import { applyLaunchAtLogin, autostartPath, startsHidden } from '../shell/launch-at-login'
 import { MainWindow } from '../shell/window/main-window'
-import { AttentionWatcher, createNotifier } from '../shell/notifications'
+import { AttentionWatcher, createNotifier } from '../shell/notifications/notifier'
 import { watchPower } from '../shell/power'
 import { createQuickCopy } from '../shell/quick-copy'
 import { registerPreload } from '../shell/web/preload'

@@ -4,8 +4,8 @@ import { isAppError } from '../core/errors'
 import type { CredentialService } from '../core/service/service'
 import { copyToken } from '../ipc/copy-token'
 import type { ClipboardPort } from '../ipc/ports'
-import { leftToAttention } from './attention'
-import type { Notify } from './notice'
+import { leftToAttention } from './notifications/attention'
+import type { Notify } from './notifications/notice'
 
 /** The confirmation of a copy: "Copied acme's token; the clipboard clears in 30 s". */
 export function copyConfirmation(

@@ -2,8 +2,8 @@ import type { CopyFormat } from '../../core/copy-formats'
 import { isAppError } from '../../core/errors'
 import type { CredentialService } from '../../core/service/service'
 import type { ClipboardPort, EndpointsPort } from '../../ipc/ports'
-import { leftToAttention } from '../attention'
-import type { Notify } from '../notice'
+import { leftToAttention } from '../notifications/attention'
+import type { Notify } from '../notifications/notice'
 import type { TrayAction } from './menu'
 
 /** What the tray's actions call. */

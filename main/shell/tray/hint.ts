@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import writeFileAtomic from 'write-file-atomic'
 import { APP_NAME } from '../../core/app-info'
-import type { Notice, Notify } from '../notice'
+import type { Notice, Notify } from '../notifications/notice'
 
 /** The file in userData remembering which one-time hints were given. */
 export const HINTS_FILE_NAME = 'hints.json'

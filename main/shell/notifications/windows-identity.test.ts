@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { APP_USER_MODEL_ID, applyWindowsIdentity } from './windows-identity'
 
 /** The packaging configuration, read as text (its YAML is plain enough for a line match). */
-const builderConfig = readFileSync(new URL('../../electron-builder.yml', import.meta.url), 'utf8')
+const builderConfig = readFileSync(new URL('../../../electron-builder.yml', import.meta.url), 'utf8')
 
 describe('applyWindowsIdentity', () => {
   it('is the appId the installer gives the Start menu shortcut, or toasts never show', () => {
@@ -28,7 +28,7 @@ describe('electron-builder.yml', () => {
     const fuses = /^electronFuses:\n((?:[ ]+.*\n)+)/m.exec(builderConfig)?.[1] ?? ''
     expect(fuses).toMatch(/^ {2}resetAdHocDarwinSignature: true$/m)
     const scheme = JSON.parse(
-      readFileSync(new URL('../../node_modules/app-builder-lib/scheme.json', import.meta.url), 'utf8'),
+      readFileSync(new URL('../../../node_modules/app-builder-lib/scheme.json', import.meta.url), 'utf8'),
     ) as { definitions: { FuseOptionsV1: { properties: Record<string, unknown> } } }
     expect(scheme.definitions.FuseOptionsV1.properties).toHaveProperty('resetAdHocDarwinSignature')
   })

@@ -1,5 +1,5 @@
-import type { CredentialService } from '../core/service/service'
-import type { ProfileView, ServiceProblem } from '../core/service/types'
+import type { CredentialService } from '../../core/service/service'
+import type { ProfileView, ServiceProblem } from '../../core/service/types'
 import type { Notice } from './notice'
 
 /** Consecutive failed refreshes after which a person is told: transient blips stay quiet. */
