@@ -1,10 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import {
-  AppQuittingError,
-  ClipboardGuard,
-  electronTextClipboard,
-  type TextClipboard,
-} from './clipboard-guard'
+import { AppQuittingError, ClipboardGuard, electronTextClipboard, type TextClipboard } from './guard'
 
 /** The system clipboard, shared by the app and "the person", asynchronous like Electron's. */
 class FakeClipboard implements TextClipboard {

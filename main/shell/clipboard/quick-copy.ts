@@ -1,11 +1,11 @@
-import { formatIn } from '../core/common/durations'
-import { COPY_FORMAT_WORDS, type CopyFormat } from '../core/common/copy-format-words'
-import { isAppError } from '../core/errors'
-import type { CredentialService } from '../core/service/service'
-import { copyToken } from '../ipc/copy-token'
-import type { ClipboardPort } from '../ipc/ports'
-import { leftToAttention } from './notifications/attention'
-import type { Notify } from './notifications/notice'
+import { formatIn } from '../../core/common/durations'
+import { COPY_FORMAT_WORDS, type CopyFormat } from '../../core/common/copy-format-words'
+import { isAppError } from '../../core/errors'
+import type { CredentialService } from '../../core/service/service'
+import { copyToken } from '../../ipc/copy-token'
+import type { ClipboardPort } from '../../ipc/ports'
+import { leftToAttention } from '../notifications/attention'
+import type { Notify } from '../notifications/notice'
 
 /** The confirmation of a copy: "Copied acme's token; the clipboard clears in 30 s". */
 export function copyConfirmation(

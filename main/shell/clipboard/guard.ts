@@ -1,7 +1,7 @@
 import type { Clipboard } from 'electron'
-import { AppError } from '../core/errors'
-import type { ClipboardPort } from '../ipc/ports'
-import { systemTimers, type TimerHandle, type Timers } from './timers'
+import { AppError } from '../../core/errors'
+import type { ClipboardPort } from '../../ipc/ports'
+import { systemTimers, type TimerHandle, type Timers } from '../timers'
 
 /** The clipboard as the guard uses it: asynchronous, as Electron's has been since version 44. */
 export interface TextClipboard {

@@ -1,20 +1,20 @@
 import { describe, expect, it, vi } from 'vitest'
-import { COPY_CHOICES, copyChoice } from '../../renderer/src/lib/copy-labels'
-import { COPY_FORMAT_WORDS, COPY_FORMATS } from '../core/common/copy-format-words'
-import { AppError } from '../core/errors'
-import { describeActivity } from '../core/service/describe-activity'
-import { contract } from '../ipc/contract'
-import { profileView } from './profile-fixtures'
+import { COPY_CHOICES, copyChoice } from '../../../renderer/src/lib/copy-labels'
+import { COPY_FORMAT_WORDS, COPY_FORMATS } from '../../core/common/copy-format-words'
+import { AppError } from '../../core/errors'
+import { describeActivity } from '../../core/service/describe-activity'
+import { contract } from '../../ipc/contract'
+import { profileView } from '../profile-fixtures'
 import { copyConfirmation, createQuickCopy } from './quick-copy'
-import { trayMenu, type TrayItem } from './tray/menu'
+import { trayMenu, type TrayItem } from '../tray/menu'
 
 /**
  * Every front must take its copy formats and their words from the one table, and keep none of its own. To
  * prove it, this file replaces the table with the real one plus a format that exists nowhere else, in words
  * of its own: a front that lists its own formats, or its own words, fails to offer it.
  */
-vi.mock('../core/common/copy-format-words', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../core/common/copy-format-words')>()
+vi.mock('../../core/common/copy-format-words', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../core/common/copy-format-words')>()
   const json = {
     menuItem: 'Copy JSON (test)',
     option: 'JSON (test)',
