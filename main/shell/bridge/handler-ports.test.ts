@@ -6,7 +6,7 @@ import type { CredentialService } from '../../core/service/service'
 import type { ServiceEvent } from '../../core/service/types'
 import { createHandlers } from '../../ipc/handlers'
 import { profileView } from '../profile-fixtures'
-import { createSettingsApplier } from '../settings-applier'
+import { createSettingsApplier } from '../settings/applier'
 import { createShellPorts, type ShellPortsInput } from './handler-ports'
 
 const ENDPOINT_URL = 'http://127.0.0.1:49152/secret-path/'

@@ -1,5 +1,5 @@
 import type { GlobalShortcut } from 'electron'
-import type { Settings } from '../core/profiles/schema'
+import type { Settings } from '../../core/profiles/schema'
 
 /** What the global shortcut acts on: the app's window and the quick copy palette inside it. */
 export interface PaletteOpener {

@@ -1,7 +1,7 @@
 import type { NativeTheme } from 'electron'
-import { AppError } from '../core/errors'
-import type { Settings } from '../core/profiles/schema'
-import type { CredentialService } from '../core/service/service'
+import { AppError } from '../../core/errors'
+import type { Settings } from '../../core/profiles/schema'
+import type { CredentialService } from '../../core/service/service'
 import type { ShortcutController } from './global-shortcut'
 
 /** What applying settings touches outside the engine, and who hears about it. */

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
-import { DEFAULT_SETTINGS, type Settings } from '../core/profiles/schema'
-import type { ServiceEvent } from '../core/service/types'
-import { createSettingsApplier } from './settings-applier'
+import { DEFAULT_SETTINGS, type Settings } from '../../core/profiles/schema'
+import type { ServiceEvent } from '../../core/service/types'
+import { createSettingsApplier } from './applier'
 
 /** The engine's side: its settings, and the events it announces. */
 function engine(initial: Settings = DEFAULT_SETTINGS) {
