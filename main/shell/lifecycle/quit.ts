@@ -1,4 +1,4 @@
-import type { TimerHandle, Timers } from './timers'
+import type { TimerHandle, Timers } from '../timers'
 
 /** After this long in the critical part of quitting, the person is told why the app has not quit yet. */
 export const QUIT_SLOW_NOTICE_MS = 1000

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { BEST_EFFORT_LIMIT_MS, QUIT_SLOW_NOTICE_MS, quitAfterCleanup, type QuitCleanup } from './quit'
-import { systemTimers } from './timers'
+import { systemTimers } from '../timers'
 
 /** app reduced to before-quit and quit: quit emits a cancellable before-quit, and exits unless prevented. */
 class FakeApp extends EventEmitter {

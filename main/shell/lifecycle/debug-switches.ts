@@ -1,5 +1,5 @@
 import type { App, CommandLine } from 'electron'
-import { APP_NAME } from '../core/app-info'
+import { APP_NAME } from '../../core/app-info'
 
 /**
  * Switches that open the app to a debugger, refused in a packaged app: anyone running as the person could
