@@ -8,7 +8,7 @@ export interface ClipboardPort {
   copy(text: string): Promise<number | null>
 }
 
-/** The profiles' local endpoints: `avcm proxy` run by the app (main/shell/endpoints.ts). */
+/** The profiles' local endpoints: `avcm proxy` run by the app (main/shell/endpoints/local-endpoints.ts). */
 export interface EndpointsPort {
   /** Starts the profile's endpoint, or finds it running; resolves to its URL. */
   start(profileId: string): Promise<string>

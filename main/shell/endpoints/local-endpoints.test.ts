@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
-import type { ProxyOptions, RunningProxy } from '../core/proxy/proxy'
-import type { ProfileView, ServiceEvent } from '../core/service/types'
-import { AppError } from '../core/errors'
+import type { ProxyOptions, RunningProxy } from '../../core/proxy/proxy'
+import type { ProfileView, ServiceEvent } from '../../core/service/types'
+import { AppError } from '../../core/errors'
 import {
   ENDPOINT_TOKEN_MIN_VALIDITY_SECONDS,
   EndpointNotRunningError,
@@ -11,8 +11,8 @@ import {
   LocalEndpoints,
   type EndpointService,
   type StartProxy,
-} from './endpoints'
-import { profileView } from './profile-fixtures'
+} from './local-endpoints'
+import { profileView } from '../profile-fixtures'
 
 /** A proxy started by the fake `startProxy`: what it was given, and whether it was closed. */
 interface FakeProxy extends RunningProxy {

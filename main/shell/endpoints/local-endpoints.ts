@@ -1,10 +1,10 @@
-import { canIssueToken } from '../core/common/session-status'
-import type { ProxyOptions, RunningProxy } from '../core/proxy/proxy'
-import { AppError } from '../core/errors'
-import type { CredentialService } from '../core/service/service'
-import type { ProfileView, ServiceEvent } from '../core/service/types'
-import { NeedsSignInError } from '../core/sessions/session-types'
-import type { EndpointsPort } from '../ipc/ports'
+import { canIssueToken } from '../../core/common/session-status'
+import type { ProxyOptions, RunningProxy } from '../../core/proxy/proxy'
+import { AppError } from '../../core/errors'
+import type { CredentialService } from '../../core/service/service'
+import type { ProfileView, ServiceEvent } from '../../core/service/types'
+import { NeedsSignInError } from '../../core/sessions/session-types'
+import type { EndpointsPort } from '../../ipc/ports'
 
 /** How long a token handed to a local endpoint stays valid at least: one request's worth, with margin. */
 export const ENDPOINT_TOKEN_MIN_VALIDITY_SECONDS = 60
