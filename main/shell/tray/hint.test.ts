@@ -1,8 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createTrayHint, fileTrayHintStore, trayHint, type TrayHintStore } from './hint'
+import { describe, expect, it, vi } from 'vitest'
+import { createTrayHint, trayHint, type TrayHintStore } from './hint'
 
 describe('trayHint', () => {
   it('says where the app went, in the words of each desktop', () => {
@@ -69,25 +66,5 @@ describe('createTrayHint', () => {
     await closedToTray()
     expect(onError).toHaveBeenCalledWith(new Error('EACCES'))
     expect(notify).toHaveBeenCalledOnce()
-  })
-})
-
-describe('fileTrayHintStore', () => {
-  let dir: string | undefined
-  afterEach(() => {
-    if (dir !== undefined) rmSync(dir, { recursive: true, force: true })
-    dir = undefined
-  })
-
-  it('remembers in a small file in the data folder; missing or unreadable means not yet', async () => {
-    dir = mkdtempSync(join(tmpdir(), 'avcm-tray-hint-'))
-    const path = join(dir, 'hints.json')
-    const store = fileTrayHintStore(path)
-    await expect(store.shown()).resolves.toBe(false)
-    writeFileSync(path, 'not json')
-    await expect(store.shown()).resolves.toBe(false)
-    await store.markShown()
-    await expect(store.shown()).resolves.toBe(true)
-    await expect(fileTrayHintStore(path).shown()).resolves.toBe(true)
   })
 })

@@ -1,10 +1,5 @@
-import { readFile } from 'node:fs/promises'
-import writeFileAtomic from 'write-file-atomic'
 import { APP_NAME } from '../../core/app-info'
 import type { Notice, Notify } from '../notifications/notice'
-
-/** The file in userData remembering which one-time hints were given. */
-export const HINTS_FILE_NAME = 'hints.json'
 
 /**
  * What to say the first time the window is closed to the tray, or null once it was said. On Linux a
@@ -29,21 +24,6 @@ export function trayHint(platform: NodeJS.Platform, alreadyShown: boolean): Noti
 export interface TrayHintStore {
   shown(): Promise<boolean>
   markShown(): Promise<void>
-}
-
-/** The hint's memory as a small JSON file (`{"trayHint":true}`); missing or unreadable means not given yet. */
-export function fileTrayHintStore(path: string): TrayHintStore {
-  return {
-    shown: async () => {
-      try {
-        const hints: unknown = JSON.parse(await readFile(path, 'utf8'))
-        return typeof hints === 'object' && hints !== null && 'trayHint' in hints && hints.trayHint === true
-      } catch {
-        return false
-      }
-    },
-    markShown: () => writeFileAtomic(path, `${JSON.stringify({ trayHint: true })}\n`),
-  }
 }
 
 /** What giving the hint needs. */
