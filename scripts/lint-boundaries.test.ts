@@ -74,6 +74,28 @@ describe('folder boundaries', () => {
       "import keytar from 'keytar'\nexport const x = keytar\n",
       /Only main\/core\/secrets/,
     ],
+    ['main/shell/tray/leak.ts', "import { Tray } from 'electron'\nexport const x = Tray\n", /as parameters/],
+    [
+      'main/shell/tray/leak.test.ts',
+      "import { Tray } from 'electron'\nexport const x = Tray\n",
+      /as parameters/,
+    ],
+    ['main/app/leak.ts', "import { app } from 'electron'\nexport const x = app\n", /as parameters/],
+    [
+      'main/shell/window/leak.ts',
+      "import { screen } from 'electron/main'\nexport const x = screen\n",
+      /as parameters/,
+    ],
+    [
+      'main/shell/tray/hint.ts',
+      "import { readFile } from 'node:fs/promises'\nexport const x = readFile\n",
+      /only a \*-file\.ts/,
+    ],
+    [
+      'main/shell/window/leak.ts',
+      "import writeFileAtomic from 'write-file-atomic'\nexport const x = writeFileAtomic\n",
+      /only a \*-file\.ts/,
+    ],
     [
       'main/core/sessions/leak.ts',
       "import keytar from 'keytar'\nexport const x = keytar\n",
@@ -102,7 +124,13 @@ describe('folder boundaries', () => {
       'main/core/common/ok.ts',
       "import type { SessionStatus } from '../sessions/session-state'\nimport { formatIn } from './durations'\nexport const x: SessionStatus | typeof formatIn = formatIn\n",
     ],
-    ['main/shell/ok.ts', "import { app } from 'electron'\nexport const x = app\n"],
+    ['main/index.ts', "import { app } from 'electron'\nexport const x = app\n"],
+    ['main/shell/tray/ok.ts', "import type { Tray } from 'electron'\nexport type X = Tray\n"],
+    [
+      'main/shell/tray/hint-file.ts',
+      "import { readFile } from 'node:fs/promises'\nexport const x = readFile\n",
+    ],
+    ['main/shell/tray/ok.test.ts', "import { readFileSync } from 'node:fs'\nexport const x = readFileSync\n"],
     ['main/core/secrets/keytar-keychain.ts', "import keytar from 'keytar'\nexport const x = keytar\n"],
   ])('%s is allowed', async (filePath, code) => {
     expect(await restrictedImports(filePath, code)).toEqual([])
