@@ -67,7 +67,11 @@ describe('folder boundaries', () => {
       "import { clipboard } from 'electron/main'\nexport const x = clipboard\n",
       /plain Node/,
     ],
-    ['main/core/leak.ts', "import { tray } from '../shell/tray'\nexport const x = tray\n", /Electron shell/],
+    [
+      'main/core/leak.ts',
+      "import { tray } from '../shell/tray/presenter'\nexport const x = tray\n",
+      /Electron shell/,
+    ],
     ['main/cli/leak.ts', "import { app } from 'electron'\nexport const x = app\n", /plain Node/],
     [
       'main/shell/leak.ts',
