@@ -16,12 +16,42 @@ const nodeBuiltins = [
  */
 const keytarOnlyInAdapter = {
   name: 'keytar',
-  message: 'Only main/core/secrets/keytar-store.ts may import keytar; use the SecretStore interface.',
+  message: 'Only main/core/secrets/keytar-keychain.ts may import keytar; use the SecretStore interface.',
 }
+/**
+ * Electron's objects enter once, in main/index.ts, and reach the composition and the shell as parameters:
+ * there, `electron` gives types only, so the desktop harness's stand-ins and the unit tests' fakes fit.
+ */
+const electronAsParameters = {
+  paths: [
+    {
+      name: 'electron',
+      allowTypeImports: true,
+      message:
+        "Electron's objects come in as parameters (main/index.ts hands them to composeApp): import only its types here.",
+    },
+  ],
+  patterns: [
+    {
+      group: ['electron/*'],
+      allowTypeImports: true,
+      message: "Electron's objects come in as parameters: import only its types here.",
+    },
+  ],
+}
+/** What reads or writes files: in main/shell, only a `*-file.ts` adapter may. */
+const diskModules = [
+  'fs',
+  'fs/promises',
+  'node:fs',
+  'node:fs/promises',
+  'write-file-atomic',
+  'proper-lockfile',
+]
 const boundaries = [
   {
     files: ['main/**/*.ts'],
-    ignores: ['main/core/secrets/keytar-store.ts'],
+    ignores: ['main/core/secrets/keytar-keychain.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', { paths: [keytarOnlyInAdapter] }],
     },
@@ -34,7 +64,7 @@ const boundaries = [
       'main/ipc/**/*.ts',
       'main/demo/**/*.ts',
     ],
-    ignores: ['main/core/secrets/keytar-store.ts'],
+    ignores: ['main/core/secrets/keytar-keychain.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
@@ -53,6 +83,41 @@ const boundaries = [
               message: 'main/core may not depend on the Electron shell, the preload or the renderer.',
             },
           ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['main/shell/**/*.ts', 'main/app/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [...electronAsParameters.paths, keytarOnlyInAdapter],
+          patterns: electronAsParameters.patterns,
+        },
+      ],
+    },
+  },
+  {
+    // The shell's decisions stay apart from its adapters: what reads or writes a file is a `*-file.ts` of its
+    // own (window/state-file.ts, tray/hint-file.ts). Tests may read their fixtures.
+    files: ['main/shell/**/*.ts'],
+    ignores: ['main/shell/**/*-file.ts', 'main/shell/**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            ...electronAsParameters.paths,
+            keytarOnlyInAdapter,
+            ...diskModules.map((name) => ({
+              name,
+              allowTypeImports: true,
+              message: 'In main/shell only a *-file.ts reads or writes files: put the file handling in one.',
+            })),
+          ],
+          patterns: electronAsParameters.patterns,
         },
       ],
     },

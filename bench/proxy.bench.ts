@@ -3,7 +3,7 @@ import { Agent, request } from 'node:http'
 import { startProxy } from '../main/core/proxy/proxy'
 import { CredentialService } from '../main/core/service/service'
 import { startFakeApiVideo, type FakeApiVideo } from '../main/fake-api/server'
-import { LocalEndpoints } from '../main/shell/endpoints'
+import { LocalEndpoints } from '../main/shell/endpoints/local-endpoints'
 import { startAvcmProxy } from '../main/testing/avcm-proxy'
 import { spawnBareForwarder, startBareForwarder } from './lib/bare-forwarder'
 import { buildSnapshot } from './lib/build-snapshot'
@@ -117,7 +117,7 @@ test("7a. local endpoint in-process: GET /videos through the app's endpoint agai
   try {
     await service.start()
     const profile = await service.add({ name: 'acme', environment: fake.url, apiKey: KEY })
-    // The app's own local endpoints (main/shell/endpoints.ts): startProxy with its tokens from the engine.
+    // The app's own local endpoints (main/shell/endpoints/local-endpoints.ts): startProxy with its tokens from the engine.
     const errors: unknown[] = []
     const endpoints = new LocalEndpoints({
       service,

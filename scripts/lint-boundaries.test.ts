@@ -67,12 +67,38 @@ describe('folder boundaries', () => {
       "import { clipboard } from 'electron/main'\nexport const x = clipboard\n",
       /plain Node/,
     ],
-    ['main/core/leak.ts', "import { tray } from '../shell/tray'\nexport const x = tray\n", /Electron shell/],
+    [
+      'main/core/leak.ts',
+      "import { tray } from '../shell/tray/presenter'\nexport const x = tray\n",
+      /Electron shell/,
+    ],
     ['main/cli/leak.ts', "import { app } from 'electron'\nexport const x = app\n", /plain Node/],
     [
       'main/shell/leak.ts',
       "import keytar from 'keytar'\nexport const x = keytar\n",
       /Only main\/core\/secrets/,
+    ],
+    ['main/shell/tray/leak.ts', "import { Tray } from 'electron'\nexport const x = Tray\n", /as parameters/],
+    [
+      'main/shell/tray/leak.test.ts',
+      "import { Tray } from 'electron'\nexport const x = Tray\n",
+      /as parameters/,
+    ],
+    ['main/app/leak.ts', "import { app } from 'electron'\nexport const x = app\n", /as parameters/],
+    [
+      'main/shell/window/leak.ts',
+      "import { screen } from 'electron/main'\nexport const x = screen\n",
+      /as parameters/,
+    ],
+    [
+      'main/shell/tray/hint.ts',
+      "import { readFile } from 'node:fs/promises'\nexport const x = readFile\n",
+      /only a \*-file\.ts/,
+    ],
+    [
+      'main/shell/window/leak.ts',
+      "import writeFileAtomic from 'write-file-atomic'\nexport const x = writeFileAtomic\n",
+      /only a \*-file\.ts/,
     ],
     [
       'main/core/sessions/leak.ts',
@@ -102,8 +128,14 @@ describe('folder boundaries', () => {
       'main/core/common/ok.ts',
       "import type { SessionStatus } from '../sessions/session-state'\nimport { formatIn } from './durations'\nexport const x: SessionStatus | typeof formatIn = formatIn\n",
     ],
-    ['main/shell/ok.ts', "import { app } from 'electron'\nexport const x = app\n"],
-    ['main/core/secrets/keytar-store.ts', "import keytar from 'keytar'\nexport const x = keytar\n"],
+    ['main/index.ts', "import { app } from 'electron'\nexport const x = app\n"],
+    ['main/shell/tray/ok.ts', "import type { Tray } from 'electron'\nexport type X = Tray\n"],
+    [
+      'main/shell/tray/hint-file.ts',
+      "import { readFile } from 'node:fs/promises'\nexport const x = readFile\n",
+    ],
+    ['main/shell/tray/ok.test.ts', "import { readFileSync } from 'node:fs'\nexport const x = readFileSync\n"],
+    ['main/core/secrets/keytar-keychain.ts', "import keytar from 'keytar'\nexport const x = keytar\n"],
   ])('%s is allowed', async (filePath, code) => {
     expect(await restrictedImports(filePath, code)).toEqual([])
   })

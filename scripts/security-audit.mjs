@@ -23,7 +23,7 @@ const BUILT_MAIN = 'out/main/'
 const ALLOWED = [
   {
     check: 'OPEN_EXTERNAL_JS_CHECK',
-    source: 'main/shell/web-guards.ts',
+    source: 'main/shell/web/guards.ts',
     line: /^\s*if \(externalUrlAllowed\(url\)\) shell\.openExternal\(url\)/,
     why: 'reached only for URLs externalUrlAllowed passes: https pages of api.video’s own sites',
   },

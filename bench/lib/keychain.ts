@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Keychain } from '../../main/core/secrets/keychain'
-import { createKeytarKeychain } from '../../main/core/secrets/keytar-store'
+import { createKeytarKeychain } from '../../main/core/secrets/keytar-keychain'
 
 /**
  * Refuses to run outside scripts/with-private-keychain.sh (`npm run bench` runs inside it), so a benchmark

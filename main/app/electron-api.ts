@@ -17,9 +17,9 @@ import type {
   WebContents,
 } from 'electron'
 import type { Clock } from '../core/clock'
-import type { IpcMainPort } from '../shell/ipc-registration'
-import type { AppWindow } from '../shell/main-window'
-import type { NotificationClass } from '../shell/notifications'
+import type { IpcMainPort } from '../shell/bridge/ipc-registration'
+import type { AppWindow } from '../shell/window/main-window'
+import type { NotificationClass } from '../shell/notifications/notifier'
 import type { Timers } from '../shell/timers'
 
 /**

@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises'
 import type { CredentialService } from '../core/service/service'
 import type { ClipboardPort, EndpointsPort } from '../ipc/ports'
-import type { Notify } from '../shell/notice'
-import type { createQuickCopy } from '../shell/quick-copy'
-import { TrayPresenter } from '../shell/tray'
-import { createTrayActions } from '../shell/tray-actions'
-import { loadTrayIcons } from '../shell/tray-icons'
+import type { Notify } from '../shell/notifications/notice'
+import type { createQuickCopy } from '../shell/clipboard/quick-copy'
+import { TrayPresenter } from '../shell/tray/presenter'
+import { createTrayActions } from '../shell/tray/actions'
+import { loadTrayIcons } from '../shell/tray/icons'
 import type { AppEnvironment, ElectronApi } from './electron-api'
 
 /** What the tray acts on. */

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createKeytarKeychain } from '../core/secrets/keytar-store'
+import { createKeytarKeychain } from '../core/secrets/keytar-keychain'
 import { cliProfile, type CliProfile } from '../testing/cli-profile'
 import { AVCM, runAvcm } from '../testing/run-avcm'
 

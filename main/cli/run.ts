@@ -82,7 +82,7 @@ export async function runAvcm(argv: readonly string[], io: CliIO): Promise<numbe
   let keychain: Promise<Keychain> | undefined
   const openKeychain = (): Promise<Keychain> => {
     keychain ??= Promise.all([
-      import('../core/secrets/keytar-store'),
+      import('../core/secrets/keytar-keychain'),
       import('../core/secrets/keychain'),
     ]).then(([{ createKeytarKeychain }, { keychainService }]) =>
       createKeytarKeychain(keychainService(io.env)),

@@ -8,7 +8,7 @@ export interface ClipboardPort {
   copy(text: string): Promise<number | null>
 }
 
-/** The profiles' local endpoints: `avcm proxy` run by the app (main/shell/endpoints.ts). */
+/** The profiles' local endpoints: `avcm proxy` run by the app (main/shell/endpoints/local-endpoints.ts). */
 export interface EndpointsPort {
   /** Starts the profile's endpoint, or finds it running; resolves to its URL. */
   start(profileId: string): Promise<string>
@@ -20,7 +20,7 @@ export interface EndpointsPort {
   running(): Readonly<Record<string, string>>
 }
 
-/** What the handlers need besides the engine; the Electron shell provides them (main/shell/shell-ports.ts). */
+/** What the handlers need besides the engine; the Electron shell provides them (main/shell/bridge/handler-ports.ts). */
 export interface HandlerPorts {
   readonly service: CredentialService
   readonly clipboard: ClipboardPort

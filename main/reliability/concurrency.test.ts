@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createKeytarKeychain } from '../core/secrets/keytar-store'
+import { createKeytarKeychain } from '../core/secrets/keytar-keychain'
 import { CredentialService } from '../core/service/service'
 import { buildNodeScript } from '../testing/build-script'
 import { cliProfile, type CliProfile } from '../testing/cli-profile'

@@ -1,5 +1,5 @@
 import { expect } from 'vitest'
-import { createKeytarKeychain } from '../core/secrets/keytar-store'
+import { createKeytarKeychain } from '../core/secrets/keytar-keychain'
 import { startFakeApiVideo, type FakeApiOptions, type FakeApiVideo } from '../fake-api/server'
 import { requirePrivateKeychain, uniqueKeychainService } from './private-keychain'
 import { runAvcm } from './run-avcm'

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createKeytarKeychain } from '../core/secrets/keytar-store'
+import { createKeytarKeychain } from '../core/secrets/keytar-keychain'
 import { CredentialService } from '../core/service/service'
 import { refreshTokenIn } from './stored-session'
 

@@ -1,5 +1,5 @@
 import { isAppError } from '../core/errors'
-import { createKeytarKeychain } from '../core/secrets/keytar-store'
+import { createKeytarKeychain } from '../core/secrets/keytar-keychain'
 import { CredentialService } from '../core/service/service'
 
 /**

@@ -1,6 +1,6 @@
 import type { Envelope } from '../../../main/ipc/contract'
-import type { IpcMainPort } from '../../../main/shell/ipc-registration'
-import type { IpcSender } from '../../../main/shell/sender-check'
+import type { IpcMainPort } from '../../../main/shell/bridge/ipc-registration'
+import type { IpcSender } from '../../../main/shell/bridge/sender-check'
 
 type Handler = Parameters<IpcMainPort['handle']>[1]
 

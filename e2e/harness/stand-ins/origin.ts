@@ -1,4 +1,4 @@
-import { APP_ORIGIN } from '../../../main/shell/app-origin'
+import { APP_ORIGIN } from '../../../main/shell/web/app-origin'
 
 /**
  * Chromium under Playwright cannot load a custom scheme, so the harness gives the app scheme's origin an

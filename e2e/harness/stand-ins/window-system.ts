@@ -1,7 +1,7 @@
 import type { BrowserContext, Frame, Page, Route } from '@playwright/test'
 import type { BrowserWindowConstructorOptions, PreloadScriptRegistration } from 'electron'
 import { readFileSync } from 'node:fs'
-import type { IpcSender } from '../../../main/shell/sender-check'
+import type { IpcSender } from '../../../main/shell/bridge/sender-check'
 import type { IpcMainStandIn } from './ipc-main'
 import { PAGE_ORIGIN, toAppUrl, toPageUrl } from './origin'
 import { preloadScript } from './preload'

@@ -8,7 +8,7 @@ import type {
   WindowOpenHandlerResponse,
 } from 'electron'
 import { EventEmitter } from 'node:events'
-import type { AppWindow } from '../../../main/shell/main-window'
+import type { AppWindow } from '../../../main/shell/window/main-window'
 import { toPageUrl } from './origin'
 
 /** A `preventDefault`-able event, shaped like Electron's. */

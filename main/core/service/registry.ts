@@ -4,7 +4,7 @@ import { baseUrlOf, baseUrlRefusal, environmentLabel, type Environment } from '.
 import type { Clock } from '../clock'
 import type { AppError } from '../errors'
 import { withFileLock } from '../file-lock'
-import { semaphore } from '../limits'
+import { semaphore } from '../semaphore'
 import { findByReference } from '../profiles/name-key'
 import type { Profile } from '../profiles/schema'
 import type { SecretStore } from '../secrets/secret-store'

@@ -18,9 +18,9 @@ import { POLL_INTERVAL_MS } from '../sessions/schedule'
 import type { IssuedToken } from '../sessions/session'
 import type { ActivityEntry } from './activity-log'
 import { describeActivity } from './describe-activity'
-import { DocumentHolder } from './document'
+import { LoadedProfiles } from './loaded-profiles'
 import { parseEnvironmentInput, parseName } from './inputs'
-import { Notifier } from './notifier'
+import { ServiceEvents } from './events'
 import { Registry } from './registry'
 import { SecretLoader, type SecretLoading } from './secret-loader'
 import type {
@@ -54,10 +54,10 @@ export interface ServiceOptions {
  * in the keychain, and each profile's tokens in a session.
  */
 export class CredentialService {
-  private readonly file: DocumentHolder
+  private readonly file: LoadedProfiles
   private readonly secrets: SecretStore
   private readonly clock: Clock
-  private readonly notifier: Notifier
+  private readonly events: ServiceEvents
   private readonly registry: Registry
   private readonly loader: SecretLoader
   /** Per profile, the fingerprint of the last token a local endpoint's use of was recorded. */
@@ -66,9 +66,9 @@ export class CredentialService {
 
   constructor(private readonly options: ServiceOptions) {
     this.clock = options.clock ?? systemClock
-    this.file = new DocumentHolder(options.dataDir, this.clock)
+    this.file = new LoadedProfiles(options.dataDir, this.clock)
     this.secrets = new SecretStore(options.keychain)
-    this.notifier = new Notifier(this.clock)
+    this.events = new ServiceEvents(this.clock)
     this.registry = new Registry({
       dataDir: options.dataDir,
       secrets: this.secrets,
@@ -78,14 +78,14 @@ export class CredentialService {
       requestTimeoutMs: options.requestTimeoutMs,
       autoRefresh: options.autoRefresh !== false,
       leadMs: () => this.file.document.settings.autoRefreshLeadMinutes * 60_000,
-      onChange: (id) => this.notifier.emit({ type: 'profile', profile: this.registry.view(id) }),
-      onActivity: (profile, activity) => this.notifier.record(profile, describeActivity.session(activity)),
+      onChange: (id) => this.events.emit({ type: 'profile', profile: this.registry.view(id) }),
+      onActivity: (profile, activity) => this.events.record(profile, describeActivity.session(activity)),
     })
     this.loader = new SecretLoader({
       registry: this.registry,
       secrets: this.secrets,
       mode: options.secrets ?? 'eager',
-      onProblem: (error) => this.notifier.problem(error),
+      onProblem: (error) => this.events.problem(error),
     })
   }
 
@@ -137,7 +137,7 @@ export class CredentialService {
 
   /** Problems the person should know about (an unreadable profiles file, an unavailable keychain). */
   problems(): readonly ServiceProblem[] {
-    return this.notifier.problems()
+    return this.events.problems()
   }
 
   /** The profile with this id, or this name (case-insensitive). */
@@ -187,8 +187,8 @@ export class CredentialService {
       throw error
     }
     this.registry.add(profile).session.load(secrets)
-    this.notifier.record(profile, { kind: 'added', detail: `Added (${environmentLabel(environment)})` })
-    this.notifier.record(profile, {
+    this.events.record(profile, { kind: 'added', detail: `Added (${environmentLabel(environment)})` })
+    this.events.record(profile, {
       kind: 'signed-in',
       detail: 'Signed in',
       fingerprint: fingerprint(grant.accessToken),
@@ -247,7 +247,7 @@ export class CredentialService {
       // thousand requests would push every other line out of the log.
       if (options.purpose !== 'proxy' || this.proxied.get(entry.profile.id) !== print) {
         if (options.purpose === 'proxy') this.proxied.set(entry.profile.id, print)
-        this.notifier.record(entry.profile, {
+        this.events.record(entry.profile, {
           kind: 'copied',
           detail: describeActivity.purpose(options.purpose),
           fingerprint: print,
@@ -282,7 +282,7 @@ export class CredentialService {
         profiles: document.profiles.map((p) => (p.id === entry.profile.id ? { ...p, name } : p)),
       }
     })
-    this.notifier.record(entry.profile, { kind: 'renamed', detail: `Renamed from "${old}"` })
+    this.events.record(entry.profile, { kind: 'renamed', detail: `Renamed from "${old}"` })
     this.emitProfiles()
     return this.registry.view(entry.profile.id)
   }
@@ -319,7 +319,7 @@ export class CredentialService {
       profiles: document.profiles.filter((p) => p.id !== profile.id),
     }))
     this.registry.delete(profile.id)
-    this.notifier.record(profile, { kind: 'removed', detail: 'Removed, with its keychain entries' })
+    this.events.record(profile, { kind: 'removed', detail: 'Removed, with its keychain entries' })
     this.emitProfiles()
   }
 
@@ -341,18 +341,18 @@ export class CredentialService {
     }
     await this.mutate((document) => ({ ...document, settings: parsed.data }))
     this.resume()
-    this.notifier.emit({ type: 'settings', settings: this.file.document.settings })
+    this.events.emit({ type: 'settings', settings: this.file.document.settings })
     return this.file.document.settings
   }
 
   /** Recent activity, oldest first. */
   activity(): readonly ActivityEntry[] {
-    return this.notifier.activity()
+    return this.events.activity()
   }
 
   /** Calls `listener` on every change; returns the function that stops it. */
   subscribe(listener: (event: ServiceEvent) => void): () => void {
-    return this.notifier.subscribe(listener)
+    return this.events.subscribe(listener)
   }
 
   /** After sleep or unlock, and after settings change: every session checks at once. */
@@ -365,18 +365,18 @@ export class CredentialService {
     await this.loadDocument()
     await this.loader.follow(this.file.document.profiles)
     this.emitProfiles()
-    this.notifier.emit({ type: 'settings', settings: this.file.document.settings })
+    this.events.emit({ type: 'settings', settings: this.file.document.settings })
   }
 
   private async tick(): Promise<void> {
     if (await this.file.changedOnDisk())
-      await this.reload().catch((error: unknown) => this.notifier.problem(error))
+      await this.reload().catch((error: unknown) => this.events.problem(error))
     this.resume()
   }
 
   private async loadDocument(): Promise<void> {
     const problem = await this.file.load()
-    if (problem !== undefined) this.notifier.problem(problem)
+    if (problem !== undefined) this.events.problem(problem)
   }
 
   private async mutate(change: (document: ProfilesDocument) => ProfilesDocument): Promise<void> {
@@ -388,6 +388,6 @@ export class CredentialService {
   }
 
   private emitProfiles(): void {
-    this.notifier.emit({ type: 'profiles', profiles: this.list() })
+    this.events.emit({ type: 'profiles', profiles: this.list() })
   }
 }
