@@ -74,7 +74,11 @@ describe('keyHints', () => {
   it('shows the key that opens quick copy on each platform, the one the palette answers to', () => {
     for (const mac of [true, false]) {
       const [modifier, key] = keyHints(mac).quickCopy.split(/(?=K)/)
-      const press = { key: key?.toLowerCase() ?? '', ctrlKey: modifier === 'Ctrl+', metaKey: modifier === '⌘' }
+      const press = {
+        key: key?.toLowerCase() ?? '',
+        ctrlKey: modifier === 'Ctrl+',
+        metaKey: modifier === '⌘',
+      }
       expect(isPaletteShortcut({ ...press, shiftKey: false, altKey: false }, mac)).toBe(true)
     }
   })
