@@ -1,41 +1,8 @@
 import type { Page } from '@playwright/test'
 import { createApiVideoClient } from '../../main/core/apivideo/client'
 import { expect, GOOD_KEY, test, type Machine } from '../harness/fixtures'
+import { THIRTY_PROJECTS } from '../screenshots/scenes'
 import { openProfile, profileRow, profileRows } from './helpers'
-
-/** Thirty projects, as someone working for many customers has them. */
-const THIRTY = [
-  'Acme',
-  'Acme staging',
-  'Bluth Company',
-  'Cyberdyne',
-  'Dunder Mifflin',
-  'Globex',
-  'Globex EU',
-  'Gringotts',
-  'Hooli',
-  'Initech',
-  'Krusty Krab',
-  'Los Pollos',
-  'Massive Dynamic',
-  'Monsters Inc',
-  'Nakatomi',
-  'Oceanic',
-  'Pied Piper',
-  'Prestige',
-  'Soylent',
-  'Stark Industries',
-  'Sterling Cooper',
-  'Tyrell',
-  'Umbrella',
-  'Vandelay',
-  'Wayne Enterprises',
-  'Weyland',
-  'Wonka',
-  'Yoyodyne',
-  'Zorg',
-  'Zeta',
-]
 
 /** Adds profiles on the fake api.video server before a launch, as `avcm add` would. */
 async function addProfiles(machine: Machine, names: readonly string[]): Promise<void> {
@@ -66,7 +33,7 @@ async function rowsInView(page: Page): Promise<number> {
 test('thirty profiles in an 1100×800 window: a dense list, narrowed by a search, with an empty result to clear', async ({
   machine,
 }) => {
-  await addProfiles(machine, THIRTY)
+  await addProfiles(machine, THIRTY_PROJECTS)
   const app = await machine.launch()
   const page = await app.window()
   await page.setViewportSize({ width: 1100, height: 800 })

@@ -3,6 +3,63 @@ import type { Api } from '../../main/ipc/contract'
 import { expect, GOOD_KEY, OTHER_KEY, type Machine } from '../harness/fixtures'
 import { profileRow } from '../app/helpers'
 
+/** Thirty projects, as someone working for many customers has them. */
+export const THIRTY_PROJECTS = [
+  'Acme',
+  'Acme staging',
+  'Bluth Company',
+  'Cyberdyne',
+  'Dunder Mifflin',
+  'Globex',
+  'Globex EU',
+  'Gringotts',
+  'Hooli',
+  'Initech',
+  'Krusty Krab',
+  'Los Pollos',
+  'Massive Dynamic',
+  'Monsters Inc',
+  'Nakatomi',
+  'Oceanic',
+  'Pied Piper',
+  'Prestige',
+  'Soylent',
+  'Stark Industries',
+  'Sterling Cooper',
+  'Tyrell',
+  'Umbrella',
+  'Vandelay',
+  'Wayne Enterprises',
+  'Weyland',
+  'Wonka',
+  'Yoyodyne',
+  'Zorg',
+  'Zeta',
+] as const
+
+/**
+ * The thirty projects before a launch, as `avcm add` would make them, in production, sandbox and on a
+ * custom host by turns, with tokens of different lives; two of them (Initech and Umbrella) hold refresh
+ * tokens api.video has since revoked, so their first refresh asks for a sign-in.
+ */
+export async function thirtyProjects(machine: Machine): Promise<void> {
+  const places = ['production', 'sandbox', machine.fake.url] as const
+  const lives = [3600, 2400, 1500, 900, 420] as const
+  const revoked = new Set(['Initech', 'Umbrella'])
+  await machine.withEngine(async (engine) => {
+    const add = async (index: number) => {
+      const name = THIRTY_PROJECTS[index] ?? ''
+      machine.fake.setAccessTokenLifetime(lives[index % lives.length] ?? 3600)
+      await engine.add({ name, environment: places[index % places.length] ?? 'production', apiKey: GOOD_KEY })
+    }
+    const indexes = THIRTY_PROJECTS.map((_, index) => index)
+    for (const index of indexes.filter((i) => revoked.has(THIRTY_PROJECTS[i] ?? ''))) await add(index)
+    machine.fake.revokeRefreshTokens()
+    for (const index of indexes.filter((i) => !revoked.has(THIRTY_PROJECTS[i] ?? ''))) await add(index)
+  })
+  machine.fake.setAccessTokenLifetime(3600)
+}
+
 /** Where each of the three profiles lives: "production", "sandbox" or a base URL (the fake's, by default). */
 type Places = readonly [string, string, string]
 

@@ -3,8 +3,8 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Api } from '../../main/ipc/contract'
 import { expect, test } from '../harness/fixtures'
-import { profileRows } from '../app/helpers'
-import { threeProfiles } from './scenes'
+import { profileRow, profileRows } from '../app/helpers'
+import { thirtyProjects, threeProfiles } from './scenes'
 
 /** Writes the README's screenshots to docs/screenshots/ (run with `npm run screenshots`). */
 const OUT = join(import.meta.dirname, '../../docs/screenshots')
@@ -40,15 +40,55 @@ test('main window, add dialog and settings, in light and dark', async ({ machine
 
   await useTheme(page, 'light')
   await page.getByRole('button', { name: 'Add profile' }).click()
-  await page.getByLabel('Name').fill('Acme')
-  await page.getByLabel('Sandbox').check()
-  await page.getByRole('textbox', { name: 'API key' }).fill('not-a-real-key')
+  const adding = page.getByRole('dialog', { name: 'Add a profile' })
+  await adding.getByLabel('Name').fill('Acme')
+  await adding.getByLabel('Sandbox').check()
+  await adding.getByRole('textbox', { name: 'API key' }).fill('not-a-real-key')
   await page.screenshot({ path: join(OUT, 'add-profile.png') })
   await page.keyboard.press('Escape')
 
   await page.getByRole('button', { name: 'Settings' }).click()
   await expect(page.getByRole('dialog', { name: 'Settings' })).toBeVisible()
   await page.screenshot({ path: join(OUT, 'settings.png') })
+})
+
+test('thirty profiles: the list in light and dark, a search, and quick copy', async ({ machine }) => {
+  await thirtyProjects(machine)
+  await machine.withEngine((engine) => engine.updateSettings({ theme: 'light' }))
+  const app = await machine.launch()
+  const page = await app.window()
+  await page.setViewportSize({ width: 1100, height: 800 })
+  await expect(profileRows(page)).toHaveCount(30)
+  // The two with revoked refresh tokens are refreshed (R), so they show as needing a sign-in, pinned on top.
+  for (const name of ['Initech', 'Umbrella']) {
+    await profileRow(page, name).getByRole('rowheader').click()
+    await page.keyboard.press('r')
+    await expect(profileRow(page, name).getByText('Needs sign-in')).toBeVisible()
+  }
+  // Their failure toasts said so; a person reads and dismisses them.
+  const dismiss = page.getByRole('button', { name: 'Dismiss' })
+  await expect(dismiss).toHaveCount(2)
+  await dismiss.first().click()
+  await dismiss.first().click()
+  await expect(dismiss).toHaveCount(0)
+  await profileRow(page, 'Acme').getByRole('rowheader').click()
+  for (const theme of ['light', 'dark'] as const) {
+    await useTheme(page, theme)
+    await page.screenshot({ path: join(OUT, `list-30-${theme}.png`) })
+  }
+  await useTheme(page, 'light')
+
+  await page.keyboard.press('/')
+  await page.keyboard.type('glo')
+  await expect(profileRows(page).filter({ visible: true })).toHaveCount(2)
+  await page.screenshot({ path: join(OUT, 'search.png') })
+  await page.keyboard.press('Escape')
+
+  await page.keyboard.press('Control+k')
+  const palette = page.getByRole('dialog', { name: 'Quick copy' })
+  await expect(palette).toBeVisible()
+  await page.keyboard.type('sta')
+  await page.screenshot({ path: join(OUT, 'quick-copy.png') })
 })
 
 test('first run', async ({ machine }) => {
