@@ -35,6 +35,19 @@ test('the global shortcut brings the hidden window forward with the quick copy p
     videoCount: 3,
   })
   await expect(palette).toBeHidden()
+  // The window came from the tray for this copy: it goes back, and the person pastes where they were.
+  await expect.poll(() => app.windowShown()).toBe(false)
+
+  // Opened from the tray, the window stays after a copy from the palette, even one the shortcut opened.
+  await app.clickTray('Open window')
+  await expect.poll(() => app.windowShown()).toBe(true)
+  await machine.setClipboardText('')
+  expect(await app.pressShortcut('CommandOrControl+Alt+T')).toBe(true)
+  await expect(palette).toBeVisible()
+  await page.keyboard.press('Enter')
+  await expect.poll(() => machine.clipboardText()).toMatch(/^eyJ/)
+  await expect(palette).toBeHidden()
+  expect(await app.windowShown()).toBe(true)
 
   await app.quit()
 })

@@ -43,6 +43,7 @@ export interface ElectronApi {
     | 'getLoginItemSettings'
     | 'setLoginItemSettings'
     | 'setAppUserModelId'
+    | 'hide'
   > & {
     readonly commandLine: Pick<App['commandLine'], 'hasSwitch'>
     on(event: 'second-instance' | 'activate' | 'will-quit', listener: () => void): unknown

@@ -12,7 +12,7 @@ import { applicationMenuTemplate } from '../shell/window/app-menu'
 import { isDevelopment, type RendererLocation } from '../shell/web/app-origin'
 import { ClipboardGuard, electronTextClipboard } from '../shell/clipboard/guard'
 import { LocalEndpoints } from '../shell/endpoints/local-endpoints'
-import { openPaletteOverApps, ShortcutController } from '../shell/settings/global-shortcut'
+import { PaletteSummons, ShortcutController } from '../shell/settings/global-shortcut'
 import { registerIpc } from '../shell/bridge/ipc-registration'
 import { applyLaunchAtLogin, autostartPath, startsHidden } from '../shell/settings/launch-at-login'
 import { MainWindow } from '../shell/window/main-window'
@@ -54,6 +54,7 @@ export async function startWhenReady(
     nodeEnv: environment.env['NODE_ENV'],
   })
   const openWindow = (profileId?: string): void => {
+    summons.stay()
     window.show()
     if (profileId !== undefined) bridge.navigate(profileId)
   }
@@ -118,10 +119,17 @@ export async function startWhenReady(
     logError,
   )
   const quickCopy = createQuickCopy({ service, clipboard: guard, notify, now: () => timers.now() })
-  const shortcut = new ShortcutController(
-    electron.globalShortcut,
-    openPaletteOverApps({ showWindow: () => openWindow(), openPalette: () => bridge.openPalette() }),
-  )
+  const summons = new PaletteSummons({
+    windowShown: () => window.isShown(),
+    showWindow: () => window.show(),
+    openPalette: () => bridge.openPalette(),
+    stepBack: () => {
+      window.hide()
+      // On macOS hiding the window leaves the app active; hiding the app gives the focus back.
+      if (platform === 'darwin') app.hide()
+    },
+  })
+  const shortcut = new ShortcutController(electron.globalShortcut, () => summons.summon())
   const settingsApplier = createSettingsApplier({
     nativeTheme: electron.nativeTheme,
     shortcut,
@@ -158,6 +166,7 @@ export async function startWhenReady(
     platform,
     shortcutError: () => shortcut.error(),
     settingsApplied: () => settingsApplier.settled(),
+    paletteCopied: () => summons.copied(),
     appStateMayHaveChanged: () => bridge.publishAppState(),
   })
   const unregisterIpc = registerIpc(

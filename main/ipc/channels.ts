@@ -23,6 +23,7 @@ export const CHANNELS = [
   'endpoints:start',
   'endpoints:stop',
   'endpoints:copy',
+  'palette:copied',
 ] as const
 
 /** Every channel name. */

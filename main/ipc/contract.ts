@@ -110,6 +110,7 @@ export const contract = {
   'endpoints:start': channel<z.ZodType<{ id: string }>, StartedEndpoint>(z.strictObject({ id })),
   'endpoints:stop': channel<z.ZodType<{ id: string }>, null>(z.strictObject({ id })),
   'endpoints:copy': channel<z.ZodType<{ id: string }>, EndpointCopyResult>(z.strictObject({ id })),
+  'palette:copied': channel<typeof none, null>(none),
 } as const satisfies { readonly [C in Channel]: ChannelSpec<z.ZodType, unknown> }
 // `satisfies` refuses a channel of the list without a schema here, and a schema for a channel not in the list.
 

@@ -38,6 +38,10 @@ export function createHandlers(ports: HandlerPorts): Handlers {
       return null
     },
     // The URL is a capability while the endpoint runs: it goes through the clipboard guard, like a token.
+    'palette:copied': () => {
+      ports.paletteCopied()
+      return Promise.resolve(null)
+    },
     'endpoints:copy': async (request) => ({
       clearsAt: await ports.clipboard.copy(ports.endpoints.urlOf(request.id)),
     }),

@@ -34,4 +34,6 @@ export interface HandlerPorts {
   settingsApplied(): Promise<void>
   /** Starts the embedded fake api.video server and adds the demo profile. */
   startDemo(): Promise<ProfileView>
+  /** Quick copy copied a token: a window the global shortcut brought up from out of sight goes back there. */
+  paletteCopied(): void
 }

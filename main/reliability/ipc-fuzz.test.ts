@@ -32,6 +32,7 @@ const VALID: Record<Channel, unknown> = {
   'settings:update': { theme: 'dark', autoRefreshLeadMinutes: 7 },
   'activity:list': undefined,
   'demo:start': undefined,
+  'palette:copied': undefined,
   'endpoints:start': { id: 'p1' },
   'endpoints:stop': { id: 'p1' },
   'endpoints:copy': { id: 'p1' },
@@ -135,6 +136,7 @@ beforeAll(async () => {
       }),
       settingsApplied,
       startDemo,
+      paletteCopied: () => undefined,
     }),
     unexpected,
   )

@@ -40,6 +40,8 @@ export class AppStandIn implements Omit<ElectronApi['app'], 'on'> {
   exited = false
   appUserModelId: string | undefined
   sandboxed = false
+  /** How many times the app hid itself (macOS's `app.hide()`). */
+  hidden = 0
 
   constructor(
     private readonly locks: InstanceLocks,
@@ -151,6 +153,11 @@ export class AppStandIn implements Omit<ElectronApi['app'], 'on'> {
 
   setLoginItemSettings(settings: Settings): void {
     this.calls.push(`setLoginItemSettings ${JSON.stringify(settings)}`)
+  }
+
+  /** macOS: hides the app's windows and activates the application before; nothing to see here. */
+  hide(): void {
+    this.hidden += 1
   }
 
   setAppUserModelId(id: string): void {

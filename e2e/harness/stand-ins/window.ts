@@ -150,6 +150,10 @@ export class BrowserWindowStandIn implements AppWindow {
     this.focused = false
   }
 
+  isVisible(): boolean {
+    return this.visible
+  }
+
   focus(): void {
     this.focused = true
   }

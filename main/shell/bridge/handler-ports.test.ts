@@ -49,12 +49,20 @@ function setup(overrides: Partial<ShellPortsInput> = {}) {
     shortcutError: () => 'Alt+T is already used.',
     settingsApplied: vi.fn(() => Promise.resolve()),
     appStateMayHaveChanged: changed,
+    paletteCopied: vi.fn(),
     ...overrides,
   }
   return { ports: createShellPorts(input), demo, changed, problems, endpoints, clipboard }
 }
 
 describe('createShellPorts', () => {
+  it('tells the shell when quick copy has copied, and answers the renderer with nothing', async () => {
+    const paletteCopied = vi.fn()
+    const { ports } = setup({ paletteCopied })
+    await expect(createHandlers(ports)['palette:copied'](undefined)).resolves.toBeNull()
+    expect(paletteCopied).toHaveBeenCalledOnce()
+  })
+
   it('reports version, platform, problems, the shortcut error and whether the demo runs', () => {
     const { ports, problems } = setup()
     expect(ports.appState()).toEqual({

@@ -17,6 +17,8 @@ export interface ShellPortsInput {
   readonly settingsApplied: () => Promise<void>
   /** Called after anything that may change the app's state (the demo), to tell the renderer. */
   readonly appStateMayHaveChanged: () => void
+  /** Quick copy copied a token (`PaletteSummons.copied`). */
+  readonly paletteCopied: () => void
 }
 
 /** The handler ports of the Electron app. */
@@ -35,6 +37,7 @@ export function createShellPorts(input: ShellPortsInput): HandlerPorts {
       endpoints: input.endpoints.running(),
     }),
     settingsApplied: input.settingsApplied,
+    paletteCopied: input.paletteCopied,
     startDemo: async () => {
       try {
         return await demo.start()

@@ -49,6 +49,7 @@ const id = 'a1b2c3d4'
 const malformed: Readonly<Record<Channel, readonly unknown[]>> = {
   'app:state': [{}, { x: 1 }, 'state'],
   'profiles:list': [{}, [], 'all'],
+  'palette:copied': [{}, { id }, 'copied'],
   'profiles:add': [
     undefined,
     { name: 'acme', environment: 'production', apiKey: 'k' },
@@ -120,6 +121,7 @@ describe('IPC registration', () => {
       : service
     const ports = createShellPorts({
       service: watched,
+      paletteCopied: () => undefined,
       clipboard: { copy: () => Promise.resolve(null) },
       endpoints: new Proxy({} as EndpointsPort, {
         get: (_target, key) => {

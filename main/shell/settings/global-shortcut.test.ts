@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { openPaletteOverApps, ShortcutController } from './global-shortcut'
+import { PaletteSummons, ShortcutController } from './global-shortcut'
 
 /** globalShortcut with a registry, where some accelerators are taken and some are nonsense. */
 function fakeGlobalShortcut(taken: readonly string[] = []) {
@@ -63,18 +63,56 @@ describe('ShortcutController', () => {
   })
 })
 
-describe('openPaletteOverApps', () => {
-  it('shows the window first, then opens the palette in it, on every press', () => {
+describe('PaletteSummons', () => {
+  function summons(shown: boolean) {
     const steps: string[] = []
-    const press = openPaletteOverApps({
-      showWindow: () => steps.push('show window'),
+    const state = { shown }
+    const summoned = new PaletteSummons({
+      windowShown: () => state.shown,
+      showWindow: () => {
+        steps.push('show window')
+        state.shown = true
+      },
       openPalette: () => steps.push('open palette'),
+      stepBack: () => {
+        steps.push('step back')
+        state.shown = false
+      },
     })
+    return { summoned, steps }
+  }
+
+  it('shows the window first, then opens the palette in it, on every press of the shortcut', () => {
+    const { summoned, steps } = summons(false)
     const shortcuts = fakeGlobalShortcut()
-    new ShortcutController(shortcuts, press).apply({ enabled: true, accelerator: 'Alt+T' })
+    new ShortcutController(shortcuts, () => summoned.summon()).apply({ enabled: true, accelerator: 'Alt+T' })
     expect(steps).toEqual([])
     shortcuts.registered.get('Alt+T')?.()
     shortcuts.registered.get('Alt+T')?.()
     expect(steps).toEqual(['show window', 'open palette', 'show window', 'open palette'])
+  })
+
+  it('puts a window it brought from out of sight back there after a copy, once', () => {
+    const { summoned, steps } = summons(false)
+    summoned.summon()
+    summoned.copied()
+    summoned.copied()
+    expect(steps).toEqual(['show window', 'open palette', 'step back'])
+  })
+
+  it('leaves a window that was already on screen where it is', () => {
+    const { summoned, steps } = summons(true)
+    summoned.summon()
+    summoned.copied()
+    expect(steps).toEqual(['show window', 'open palette'])
+  })
+
+  it('leaves the window once the person opened it another way, and after a copy made without the shortcut', () => {
+    const { summoned, steps } = summons(false)
+    summoned.copied()
+    summoned.summon()
+    summoned.stay()
+    summoned.copied()
+    expect(steps).toEqual(['show window', 'open palette'])
   })
 })

@@ -33,6 +33,9 @@ class FakeWindow extends EventEmitter {
   isMinimized(): boolean {
     return this.minimized
   }
+  isVisible(): boolean {
+    return this.visible
+  }
   restore(): void {
     this.minimized = false
   }

@@ -12,6 +12,7 @@ export type AppWindow = Pick<
   | 'hide'
   | 'focus'
   | 'isMinimized'
+  | 'isVisible'
   | 'restore'
   | 'maximize'
   | 'isMaximized'
@@ -133,6 +134,16 @@ export class MainWindow {
     }
     this.window.show()
     this.window.focus()
+  }
+
+  /** Whether the window is on screen: shown, and not minimised. */
+  isShown(): boolean {
+    return !this.window.isDestroyed() && this.window.isVisible() && !this.window.isMinimized()
+  }
+
+  /** Hides the window (to the tray), as closing it does, without the notice about where the app went. */
+  hide(): void {
+    if (!this.window.isDestroyed()) this.window.hide()
   }
 
   /**

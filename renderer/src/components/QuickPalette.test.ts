@@ -35,18 +35,19 @@ function setup(options: { copy?: Copy; profiles?: (typeof acme)[]; defaultProfil
     push = listener
     return () => undefined
   })
+  const copied = vi.fn(() => Promise.resolve({ ok: true as const, value: null }))
   const toasts = new Toasts()
   const before = document.createElement('button')
   before.textContent = 'Where the person was'
   document.body.append(before)
   before.focus()
   render(QuickPalette, {
-    api: fakeApi({ profiles: { copy }, events: { subscribe } }),
+    api: fakeApi({ profiles: { copy }, events: { subscribe }, palette: { copied } }),
     profiles: options.profiles ?? [legacy, staging, acme],
     defaultProfileId: options.defaultProfileId,
     toasts,
   })
-  return { copy, toasts, before, push: (event: AppEvent) => push(event), user: userEvent.setup() }
+  return { copy, copied, toasts, before, push: (event: AppEvent) => push(event), user: userEvent.setup() }
 }
 
 const field = () => screen.getByRole('combobox', { name: 'Profile to copy from' })
@@ -69,7 +70,7 @@ describe('QuickPalette', () => {
   })
 
   it('narrows the list as one types, best first, and Enter copies the highlighted profile’s token', async () => {
-    const { user, copy, toasts, before } = setup({
+    const { user, copy, copied, toasts, before } = setup({
       copy: () => Promise.resolve({ ok: true, value: { expiresAt: 0, clearsAt: Date.now() + 30_500 } }),
     })
     await user.keyboard('{Control>}k{/Control}')
@@ -83,6 +84,8 @@ describe('QuickPalette', () => {
       'Copied the token for Acme · the clipboard clears in 31 s',
     ])
     expect(before).toHaveFocus()
+    // Main is told, so a window the global shortcut brought up from out of sight goes back there.
+    expect(copied).toHaveBeenCalledOnce()
   })
 
   it('moves with ↑ and ↓ (wrapping around), and Shift+Enter copies an Authorization header', async () => {
@@ -122,7 +125,7 @@ describe('QuickPalette', () => {
   })
 
   it('shows a profile that needs a sign-in as such, and a failed copy in the palette, which stays open', async () => {
-    const { user, toasts } = setup({
+    const { user, toasts, copied } = setup({
       copy: () =>
         Promise.resolve({
           ok: false,
@@ -138,6 +141,7 @@ describe('QuickPalette', () => {
     )
     expect(screen.getByRole('dialog')).toBeInTheDocument()
     expect(toasts.items).toEqual([])
+    expect(copied).not.toHaveBeenCalled()
     await user.type(field(), ' app')
     expect(screen.queryByRole('alert')).not.toBeInTheDocument()
   })
