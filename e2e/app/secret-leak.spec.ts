@@ -174,6 +174,7 @@ test('no token or API key leaks anywhere but an explicit reveal', async ({ machi
         await ask('profiles:sign-in', api.profiles.signIn({ id, apiKey: wrong }))
         await ask('profiles:sign-in', api.profiles.signIn({ id }))
         await ask('settings:update', api.settings.update({ clipboardClearSeconds: 45 }))
+        await ask('palette:copied', api.palette.copied())
         await ask('profiles:rename', api.profiles.rename({ id, name: 'Delta renamed' }))
         await reads()
         await ask('profiles:remove', api.profiles.remove({ id }))
@@ -239,7 +240,7 @@ test('no token or API key leaks anywhere but an explicit reveal', async ({ machi
     { where: 'tray menu', text: tray },
     { where: 'notifications', text: notifications },
   ]
-  expect(answers).toHaveLength(28)
+  expect(answers).toHaveLength(29)
   // Every channel of the contract was asked, but reveal (whose answer is the token, by design) and the
   // demo's start (its tokens come from its own embedded server, which this scan cannot list).
   expect(new Set(answers.map(({ channel }) => channel))).toEqual(

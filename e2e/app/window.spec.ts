@@ -21,7 +21,7 @@ test('the window shows the app with window.api, and nothing of Node or Electron'
     require: 'undefined',
     process: 'undefined',
     ipcRenderer: 'undefined',
-    api: ['activity', 'app', 'demo', 'endpoints', 'events', 'profiles', 'settings'],
+    api: ['activity', 'app', 'demo', 'endpoints', 'events', 'palette', 'profiles', 'settings'],
   })
   const state = await window.evaluate(() => (globalThis as Exposed).api.app.state())
   expect(state).toMatchObject({
