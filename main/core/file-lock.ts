@@ -1,5 +1,6 @@
 import {
-  mkdirSync,
+  closeSync,
+  openSync,
   readFileSync,
   realpathSync,
   rmdirSync,
@@ -100,12 +101,37 @@ function inThread(call: (...args: never[]) => unknown) {
 }
 
 /**
- * proper-lockfile's file calls (the same calls, in the same order), made in-thread for the reason the note's
- * are: each is a few microseconds on the lock directory, against a thread-pool trip each.
+ * Makes the lock as an empty file, created only if no file or directory has the name (`O_EXCL`): as atomic
+ * as proper-lockfile's `mkdir`, and just as exclusive against a process that still makes the directory. The
+ * difference is the cost: a directory takes a data block that `rmdir` frees, and on a file system mounted
+ * with `discard` (measured: ext4) each `mkdir` + `rmdir` took 0.1–2 ms, an empty file's create and unlink
+ * about 20 µs (docs/PERFORMANCE.md, 1a).
  */
-const inThreadFs = {
-  mkdir: inThread(mkdirSync),
-  rmdir: inThread(rmdirSync),
+function makeLock(path: string): void {
+  closeSync(openSync(path, 'wx', 0o600))
+}
+
+/** Removes the lock, a file, or the directory an earlier version (or a killed one) left. */
+function removeLock(path: string): void {
+  try {
+    unlinkSync(path)
+  } catch (error) {
+    const code = (error as { code?: unknown }).code
+    // Linux answers EISDIR for a directory, macOS EPERM.
+    if (code !== 'EISDIR' && code !== 'EPERM') throw error
+    rmdirSync(path)
+  }
+}
+
+/**
+ * The file system proper-lockfile works through: its `mkdir` and `rmdir` make and remove the lock file
+ * above, and every call is made in-thread for the reason the note's are (each is a few microseconds on the
+ * lock, against a thread-pool trip each). `rmdirSync` is what it calls at exit for the locks still held.
+ */
+const lockFs = {
+  mkdir: inThread(makeLock),
+  rmdir: inThread(removeLock),
+  rmdirSync: removeLock,
   stat: inThread(statSync),
   utimes: inThread(utimesSync),
   realpath: inThread(realpathSync),
@@ -115,9 +141,9 @@ const inThreadFs = {
 const madeDirectories = new Set<string>()
 
 /**
- * Runs `task` while holding an exclusive lock on `path` across processes (proper-lockfile: an atomic
- * `mkdir` of `<path>.lock`, kept fresh while held, taken over once stale, so a killed holder cannot block
- * others for more than {@link STALE_MS}).
+ * Runs `task` while holding an exclusive lock on `path` across processes (proper-lockfile, on `<path>.lock`
+ * made as an empty file: created only if absent, kept fresh while held, taken over once stale, so a killed
+ * holder cannot block others for more than {@link STALE_MS}).
  */
 export async function withFileLock<T>(
   path: string,
@@ -136,7 +162,7 @@ export async function withFileLock<T>(
     try {
       release = await lockfile.lock(path, {
         realpath: false,
-        fs: inThreadFs,
+        fs: lockFs,
         stale: STALE_MS,
         update: 1_000,
         retries: { retries: 40, factor: 1.3, minTimeout: 5, maxTimeout: 150, randomize: true },
