@@ -179,14 +179,15 @@ export async function startWhenReady(
     tray.update()
   }
   const attention = new AttentionWatcher(
-    () => ({ profiles: service.list(), problems: service.problems() }),
+    async () => ({ profiles: await service.list(), problems: service.problems() }),
     notify,
+    logError,
   )
   service.subscribe((event) => {
     bridge.forward(event)
     if (event.type === 'activity') return
     tray.update()
-    attention.check()
+    void attention.check()
   })
   watchPower(electron.powerMonitor, () => {
     service.resume()
@@ -224,7 +225,7 @@ export async function startWhenReady(
 
   await applySettings(service.settings()).catch(logError)
   tray.update()
-  attention.check()
+  void attention.check()
   bridge.publishAppState()
   await demo.resume().catch(logError)
   bridge.publishAppState()

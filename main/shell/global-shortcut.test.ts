@@ -80,7 +80,7 @@ describe('copyDefaultProfile', () => {
     let profiles = [{ id: 'a' }, { id: 'b' }]
     const copy = copyDefaultProfile({
       settings: () => ({ defaultProfileId: 'b' }),
-      profiles: () => profiles,
+      profiles: () => Promise.resolve(profiles),
       quickCopy,
       notify,
     })

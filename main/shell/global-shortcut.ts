@@ -15,7 +15,7 @@ export function defaultProfileId(
 /** What the shortcut's copy needs. */
 export interface DefaultCopyDeps {
   readonly settings: () => Pick<Settings, 'defaultProfileId'>
-  readonly profiles: () => readonly { readonly id: string }[]
+  readonly profiles: () => Promise<readonly { readonly id: string }[]>
   readonly quickCopy: (profileId: string, format: CopyFormat) => Promise<void>
   readonly notify: Notify
 }
@@ -23,7 +23,7 @@ export interface DefaultCopyDeps {
 /** What the global shortcut does: copy the default profile's token, or say there is no profile yet. */
 export function copyDefaultProfile(deps: DefaultCopyDeps): () => Promise<void> {
   return async () => {
-    const profileId = defaultProfileId(deps.settings(), deps.profiles())
+    const profileId = defaultProfileId(deps.settings(), await deps.profiles())
     if (profileId === undefined)
       deps.notify({ title: 'No profile to copy from', body: 'Add a profile first.' })
     else await deps.quickCopy(profileId, 'token')
