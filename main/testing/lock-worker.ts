@@ -21,7 +21,8 @@ async function main(): Promise<void> {
     await withFileLock(lockPath, 'a test', async () => {
       console.log('held')
       if (mode === 'exit') process.exit(0)
-      await new Promise(() => undefined)
+      // Held until killed: a timer keeps the process alive (the lock's own timer does not).
+      await new Promise(() => setInterval(() => undefined, 60_000))
     })
     return
   }
