@@ -3,7 +3,7 @@ import {
   constants,
   ftruncateSync,
   openSync,
-  readFileSync,
+  readSync,
   realpathSync,
   rmdirSync,
   statSync,
@@ -52,54 +52,88 @@ export interface HeldLock {
 /**
  * What a cleared note holds: no value a holder writes (they are hex), and as long as one, so that clearing
  * and writing rewrite the same bytes of the same file. Deleting the file and making a new one cost an inode
- * freed and one allocated on every rotation (measured: ~80 µs against ~25 µs; docs/PERFORMANCE.md, 1a).
+ * freed and one allocated on every rotation (docs/PERFORMANCE.md, 1a).
  */
 const CLEARED = '-'.repeat(24)
 
-/** Replaces the file's bytes with `text` in place: no new file unless `create`, no truncation to nothing. */
-function overwrite(file: string, text: string, create: boolean): void {
-  const fd = openSync(file, create ? constants.O_RDWR | constants.O_CREAT : constants.O_RDWR, 0o600)
-  try {
-    writeSync(fd, text, 0)
-    ftruncateSync(fd, Buffer.byteLength(text))
-  } finally {
-    closeSync(fd)
-  }
-}
+/** Longer notes are read cut short, which equals no value a holder writes. */
+const MAX_NOTE_BYTES = 64
 
 /**
- * The note's file operations are synchronous on purpose: a few dozen bytes in the app's own directory take
- * microseconds in-thread, where each asynchronous call costs a trip through libuv's thread pool (measured:
- * read 3 µs against 50 µs, write 40 µs against 110 µs; docs/PERFORMANCE.md, 1a).
+ * The note during one holding of the lock: its file is opened at most once, kept open while the lock is
+ * held, and closed before it is released. Its calls are synchronous on purpose: a few dozen bytes in the
+ * app's own directory take microseconds in-thread, where each asynchronous call costs a trip through libuv's
+ * thread pool, and each call saved counts (docs/PERFORMANCE.md, 1a).
  */
-function heldLock(path: string): HeldLock {
-  const note = `${path}.note`
-  return {
-    readNote: () => {
-      try {
-        const text = readFileSync(note, 'utf8')
-        return Promise.resolve(text === CLEARED ? undefined : text)
-      } catch {
-        return Promise.resolve(undefined)
-      }
-    },
-    clearNote: () => {
-      try {
-        overwrite(note, CLEARED, false)
-      } catch (error) {
-        // No note, nothing to clear.
-        if ((error as { code?: unknown }).code !== 'ENOENT') return Promise.reject(asError(error))
-      }
+class Note implements HeldLock {
+  private fd: number | undefined
+  /** No note file existed when it was opened. */
+  private missing = false
+  /** Bytes in the file, when known: a value of that length is written without truncating. */
+  private size: number | undefined
+
+  constructor(private readonly file: string) {}
+
+  readNote(): Promise<string | undefined> {
+    try {
+      const fd = this.open(false)
+      if (fd === undefined) return Promise.resolve(undefined)
+      const buffer = Buffer.alloc(MAX_NOTE_BYTES)
+      const read = readSync(fd, buffer, 0, MAX_NOTE_BYTES, 0)
+      this.size = read < MAX_NOTE_BYTES ? read : undefined
+      const text = buffer.toString('utf8', 0, read)
+      return Promise.resolve(text === '' || text === CLEARED ? undefined : text)
+    } catch {
+      return Promise.resolve(undefined)
+    }
+  }
+
+  clearNote(): Promise<void> {
+    return this.attempt(() => {
+      const fd = this.open(false)
+      if (fd !== undefined) this.put(fd, CLEARED)
+    })
+  }
+
+  writeNote(value: string): Promise<void> {
+    return this.attempt(() => this.put(this.open(true), value))
+  }
+
+  /** Closes the file, if opened; called before the lock is released. */
+  close(): void {
+    if (this.fd !== undefined) closeSync(this.fd)
+    this.fd = undefined
+  }
+
+  /** The file, opened once (made if `create`); `undefined` when there is none to open. */
+  private open(create: true): number
+  private open(create: false): number | undefined
+  private open(create: boolean): number | undefined {
+    if (this.fd !== undefined || (this.missing && !create)) return this.fd
+    try {
+      this.fd = openSync(this.file, create ? constants.O_RDWR | constants.O_CREAT : constants.O_RDWR, 0o600)
+    } catch (error) {
+      if (create || (error as { code?: unknown }).code !== 'ENOENT') throw error
+      this.missing = true
+    }
+    return this.fd
+  }
+
+  /** Replaces the file's bytes with `text` in place: no truncation to nothing, and none when the size fits. */
+  private put(fd: number, text: string): void {
+    const length = writeSync(fd, text, 0)
+    if (this.size !== length) ftruncateSync(fd, length)
+    this.size = length
+  }
+
+  private attempt(write: () => void): Promise<void> {
+    try {
+      write()
       return Promise.resolve()
-    },
-    writeNote: (value) => {
-      try {
-        overwrite(note, value, true)
-        return Promise.resolve()
-      } catch (error) {
-        return Promise.reject(asError(error))
-      }
-    },
+    } catch (error) {
+      this.size = undefined
+      return Promise.reject(asError(error))
+    }
   }
 }
 
@@ -205,11 +239,15 @@ export async function withFileLock<T>(
       if (Date.now() - started > waitMs) throw new LockTimeoutError(what)
     }
   }
+  const note = new Note(`${path}.note`)
   try {
-    const held = heldLock(path)
-    if (task.length === 0) await held.clearNote()
-    return await task(held)
+    if (task.length === 0) await note.clearNote()
+    return await task(note)
   } finally {
-    await release().catch(() => undefined)
+    try {
+      note.close()
+    } finally {
+      await release().catch(() => undefined)
+    }
   }
 }
