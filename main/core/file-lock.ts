@@ -141,21 +141,6 @@ function asError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error))
 }
 
-/** Calls `call` in-thread and answers Node-callback style on the next tick (a stand-in for an `fs` method). */
-function inThread(call: (...args: never[]) => unknown) {
-  return (...args: unknown[]): void => {
-    const callback = args.pop() as (error: unknown, result?: unknown) => void
-    let result: unknown
-    let failure: unknown
-    try {
-      result = call(...(args as never[]))
-    } catch (error) {
-      failure = error ?? new Error('fs call failed')
-    }
-    process.nextTick(() => (failure === undefined ? callback(null, result) : callback(failure)))
-  }
-}
-
 /**
  * Makes the lock as an empty file, created only if no file or directory has the name (`O_EXCL`): as atomic
  * as proper-lockfile's `mkdir`, and just as exclusive against a process that still makes the directory. The
@@ -180,18 +165,25 @@ function removeLock(path: string): void {
 }
 
 /**
- * The file system proper-lockfile works through: its `mkdir` and `rmdir` make and remove the lock file
- * above, and every call is made in-thread for the reason the note's are (each is a few microseconds on the
- * lock, against a thread-pool trip each). `rmdirSync` is what it calls at exit for the locks still held.
+ * The file system proper-lockfile's synchronous API works through (it calls each `<method>Sync`): its
+ * `mkdir` and `rmdir` make and remove the lock file above. `rmdirSync` is also what it calls at exit for the
+ * locks still held.
  */
 const lockFs = {
-  mkdir: inThread(makeLock),
-  rmdir: inThread(removeLock),
+  mkdirSync: makeLock,
   rmdirSync: removeLock,
-  stat: inThread(statSync),
-  utimes: inThread(utimesSync),
-  realpath: inThread(realpathSync),
+  statSync,
+  utimesSync,
+  realpathSync,
 } as unknown as typeof import('node:fs')
+
+/**
+ * How long to wait before trying a held lock again: 5 ms growing by 1.3 each try up to 150 ms, each wait
+ * stretched by a random 0–100 % so that waiters do not knock in step.
+ */
+export function retryDelay(attempt: number, random: () => number = Math.random): number {
+  return Math.min(150, Math.round((1 + random()) * 5 * 1.3 ** attempt))
+}
 
 /** Directories this process already made sure of; a lock in one that vanished makes it again. */
 const madeDirectories = new Set<string>()
@@ -213,15 +205,16 @@ export async function withFileLock<T>(
     madeDirectories.add(directory)
   }
   const started = Date.now()
-  let release: (() => Promise<void>) | undefined
-  for (;;) {
+  let release: () => void
+  for (let attempt = 0; ; attempt += 1) {
     try {
-      release = await lockfile.lock(path, {
+      // The synchronous API, with the waiting done here: the lock's few calls are microseconds in-thread,
+      // where the asynchronous one added a trip through the event loop for each (docs/PERFORMANCE.md, 1a).
+      release = lockfile.lockSync(path, {
         realpath: false,
         fs: lockFs,
         stale: STALE_MS,
         update: 1_000,
-        retries: { retries: 40, factor: 1.3, minTimeout: 5, maxTimeout: 150, randomize: true },
         onCompromised: () => {
           // The lock went stale while we held it (the machine slept, say). The task is already running;
           // finishing it is safer than crashing, and the re-read after locking protects the next holder.
@@ -237,6 +230,7 @@ export async function withFileLock<T>(
       }
       if (code !== 'ELOCKED') throw error
       if (Date.now() - started > waitMs) throw new LockTimeoutError(what)
+      await new Promise((resolve) => setTimeout(resolve, retryDelay(attempt)))
     }
   }
   const note = new Note(`${path}.note`)
@@ -247,7 +241,11 @@ export async function withFileLock<T>(
     try {
       note.close()
     } finally {
-      await release().catch(() => undefined)
+      try {
+        release()
+      } catch {
+        // Already released: the lock was compromised (see above) and is someone else's now.
+      }
     }
   }
 }
