@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { buildNodeScript } from '../testing/build-script'
 import { tempDir } from '../testing/temp-dir'
-import { withFileLock } from './file-lock'
+import { retryDelay, withFileLock } from './file-lock'
 
 let worker: string
 let dir: ReturnType<typeof tempDir>
@@ -123,5 +123,14 @@ describe('withFileLock', () => {
       expect(lock.size).toBe(0)
       return Promise.resolve()
     })
+  })
+
+  it('waits between tries, longer each time up to 150 ms, never spinning', () => {
+    expect(retryDelay(0, () => 0)).toBe(5)
+    expect(retryDelay(0, () => 0.99)).toBe(10)
+    const waits = Array.from({ length: 40 }, (_, attempt) => retryDelay(attempt, () => 0))
+    expect(waits).toEqual([...waits].sort((a, b) => a - b))
+    expect(waits.at(-1)).toBe(150)
+    expect(waits.slice(0, 14).reduce((sum, wait) => sum + wait, 0)).toBeGreaterThan(500)
   })
 })
