@@ -21,7 +21,7 @@ const LIMIT_MS = 15_000
 async function allValid(service: CredentialService, clock: Clock, started: number): Promise<number> {
   for (;;) {
     const now = clock.now()
-    const views = service.list()
+    const views = await service.list()
     const done = views.every(
       (view) => view.session.status === 'valid' && (view.session.expiresAt ?? 0) > now + 1_800_000,
     )

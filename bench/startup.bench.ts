@@ -26,7 +26,7 @@ test('3. startup with 100 profiles: service.start against 100 keychain reads', a
       const service = new CredentialService({ dataDir: space.dataDir, keychain: space.counted })
       const ms = await timed(() => service.start())
       starts += 1
-      const views = service.list()
+      const views = await service.list()
       service.stop()
       if (views.length !== PROFILES || views.some((view) => view.session.status !== 'valid')) {
         throw new Error('start() did not load every profile as valid')
@@ -52,7 +52,7 @@ test('3. startup with 100 profiles: service.start against 100 keychain reads', a
           secrets: 'on-demand',
         })
         const ms = await timed(() => service.start())
-        const count = service.list().length
+        const count = (await service.list()).length
         service.stop()
         if (count !== PROFILES) throw new Error('start() did not load every profile')
         return ms

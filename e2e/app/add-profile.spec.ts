@@ -34,8 +34,8 @@ test('adding a profile: a wrong key shows the server’s message and saves nothi
   // The tray lists it too, and the engine (as avcm sees the data folder) finds it after the app quits.
   await expect.poll(async () => (await app.trayItems())[0]?.label).toMatch(/^Acme · /)
   await app.quit()
-  const saved = await machine.withEngine((engine) =>
-    Promise.resolve(engine.list().map((profile) => profile.name)),
+  const saved = await machine.withEngine(async (engine) =>
+    (await engine.list()).map((profile) => profile.name),
   )
   expect(saved).toEqual(['Acme'])
   expect(app.loggedErrors()).toEqual([])

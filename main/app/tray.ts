@@ -30,7 +30,7 @@ export interface RunningTray {
 /** Creates the tray icon with its menu, drawn from the service's state. */
 export async function startTray(
   electron: Pick<ElectronApi, 'Tray' | 'Menu' | 'nativeImage' | 'app'>,
-  environment: Pick<AppEnvironment, 'files' | 'platform' | 'timers'>,
+  environment: Pick<AppEnvironment, 'files' | 'platform' | 'timers' | 'logError'>,
   wiring: TrayWiring,
 ): Promise<RunningTray> {
   const { Menu, app } = electron
@@ -54,17 +54,18 @@ export async function startTray(
     setMenu: (template) => tray.setContextMenu(Menu.buildFromTemplate(template)),
     icons,
     run: (action) => void runTrayAction(action),
-    state: () => ({
-      profiles: service.list(),
+    state: async () => ({
+      profiles: await service.list(),
       problems: service.problems(),
       now: environment.timers.now(),
       endpoints: new Set(Object.keys(wiring.endpoints.running())),
     }),
     timers: environment.timers,
     platform: environment.platform,
+    onError: environment.logError,
   })
   return {
-    update: () => presenter.update(),
+    update: () => void presenter.update(),
     stop: () => presenter.stop(),
     say: (text) => {
       presenter.stop()

@@ -188,14 +188,15 @@ export async function startWhenReady(
     tray.update()
   }
   const attention = new AttentionWatcher(
-    () => ({ profiles: service.list(), problems: service.problems() }),
+    async () => ({ profiles: await service.list(), problems: service.problems() }),
     notify,
+    logError,
   )
   service.subscribe((event) => {
     bridge.forward(event)
     if (event.type === 'activity') return
     tray.update()
-    attention.check()
+    void attention.check()
   })
   watchPower(electron.powerMonitor, () => {
     service.resume()
@@ -234,7 +235,7 @@ export async function startWhenReady(
   // From here on, the one path by which settings reach the theme, the shortcut and launch at login.
   await settingsApplier.follow(service)
   tray.update()
-  attention.check()
+  void attention.check()
   bridge.publishAppState()
   await demo.resume().catch(logError)
   bridge.publishAppState()

@@ -31,7 +31,7 @@ export class Demo {
   async start(): Promise<ProfileView> {
     const server = await this.ensureServer()
     return this.service.add({
-      name: this.freeName(),
+      name: await this.freeName(),
       environment: server.url,
       apiKey: DEMO_API_KEY,
       rememberApiKey: true,
@@ -41,7 +41,7 @@ export class Demo {
 
   /** At start-up: if demo profiles exist, serves them again from a new fake server. */
   async resume(): Promise<void> {
-    const demos = this.service.list().filter((profile) => profile.demo)
+    const demos = (await this.service.list()).filter((profile) => profile.demo)
     if (demos.length === 0) return
     const server = await this.ensureServer()
     for (const profile of demos) {
@@ -69,8 +69,8 @@ export class Demo {
     return this.starting
   }
 
-  private freeName(): string {
-    const taken = new Set(this.service.list().map((p) => p.name.toLowerCase()))
+  private async freeName(): Promise<string> {
+    const taken = new Set((await this.service.list()).map((p) => p.name.toLowerCase()))
     for (let n = 1; ; n += 1) {
       const name = n === 1 ? 'Demo (fake api.video)' : `Demo ${n} (fake api.video)`
       if (!taken.has(name.toLowerCase())) return name

@@ -7,7 +7,7 @@ export function createHandlers(ports: HandlerPorts): Handlers {
   const { service } = ports
   return {
     'app:state': () => Promise.resolve(ports.appState()),
-    'profiles:list': () => Promise.resolve(service.list()),
+    'profiles:list': () => service.list(),
     'profiles:add': (request) => service.add(request),
     'profiles:sign-in': (request) => service.signIn(request.id, request.apiKey, request.rememberApiKey),
     'profiles:refresh': (request) => service.refresh(request.id),

@@ -148,9 +148,9 @@ afterAll(async () => {
 })
 
 /** Everything a malformed request must leave exactly as it was. */
-function state(): unknown {
+async function state(): Promise<unknown> {
   return {
-    profiles: service.list(),
+    profiles: await service.list(),
     settings: service.settings(),
     activity: service.activity().length,
     keychain: [...keychain.entries],
@@ -166,7 +166,7 @@ describe('IPC fuzzing', () => {
   it.each(CHANNELS)(
     `%s refuses ${PAYLOADS_PER_CHANNEL} malformed payloads and changes nothing`,
     async (channel) => {
-      const before = state()
+      const before = await state()
       const schema = contract[channel].request
       const payloads = fc
         .sample(malformed(VALID[channel]), { numRuns: PAYLOADS_PER_CHANNEL * 3, seed: 20261201 })
@@ -179,7 +179,7 @@ describe('IPC fuzzing', () => {
         if (!result.ok) expect(result.error.kind).toBe('invalid-request')
       }
       expect(unexpected).not.toHaveBeenCalled()
-      expect(state()).toEqual(before)
+      expect(await state()).toEqual(before)
     },
   )
 

@@ -12,7 +12,7 @@ Options:
   positionals: [0, 0],
   async run(context, { values }) {
     const service = await context.service()
-    const profiles = await service.statuses()
+    const profiles = await service.list()
     if (values['json'] === true) {
       context.print(JSON.stringify(profiles.map(profileJson), null, 2))
       return

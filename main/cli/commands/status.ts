@@ -15,7 +15,7 @@ Options:
   async run(context, { positionals, values }) {
     const service = await context.service()
     const name = positionals[0]
-    const profiles = name === undefined ? await service.statuses() : [await service.status(name)]
+    const profiles = name === undefined ? await service.list() : [await service.status(name)]
     if (values['json'] === true) {
       const json = profiles.map(profileJson)
       context.print(JSON.stringify(name === undefined ? json : json[0], null, 2))

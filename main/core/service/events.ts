@@ -18,6 +18,11 @@ export class ServiceEvents {
     return () => void this.listeners.delete(listener)
   }
 
+  /** Whether anyone subscribes, so an event that costs something to build is built only for someone. */
+  listened(): boolean {
+    return this.listeners.size > 0
+  }
+
   /** Sends an event to every subscriber; one failing subscriber cannot stop the others or the engine. */
   emit(event: ServiceEvent): void {
     for (const listener of this.listeners) {

@@ -26,6 +26,8 @@ export interface SecretLoaderDeps {
 export class SecretLoader {
   /** Profiles whose secrets are not loaded yet (on-demand mode only, once `start` has run). */
   private readonly unloaded = new Set<string>()
+  /** The reading of every unloaded profile in progress, which a second caller joins. */
+  private loading: Promise<KeychainError | undefined> | undefined
 
   constructor(private readonly deps: SecretLoaderDeps) {}
 
@@ -89,8 +91,16 @@ export class SecretLoader {
     }
   }
 
+  /** Every unloaded profile's tokens, read once however many ask at the same time. */
+  private loadAll(): Promise<KeychainError | undefined> {
+    this.loading ??= this.readAll().finally(() => {
+      this.loading = undefined
+    })
+    return this.loading
+  }
+
   /** Every unloaded profile's tokens, read in parallel; a failing keychain is a problem to show. */
-  private async loadAll(): Promise<KeychainError | undefined> {
+  private async readAll(): Promise<KeychainError | undefined> {
     const { registry, secrets: store } = this.deps
     const ids = [...this.unloaded].filter((id) => registry.get(id) !== undefined)
     let secrets = new Map<string, ProfileSecrets>()

@@ -52,11 +52,11 @@ describe('add', () => {
       session: { status: 'valid' },
     })
     expect(profile.session.expiresAt).toBeGreaterThan(Date.now() + 3500_000)
-    expect(service.list().map((p) => p.name)).toEqual(['Acme'])
+    expect((await service.list()).map((p) => p.name)).toEqual(['Acme'])
     expect(refreshTokenIn(keychain.entries.get(`${profile.id}/session`))).toMatch(/^def50200/)
     expect(keychain.entries.has(`${profile.id}/api-key`)).toBe(false)
     const restarted = await started()
-    expect(restarted.list()).toMatchObject([{ name: 'Acme', session: { status: 'valid' } }])
+    expect(await restarted.list()).toMatchObject([{ name: 'Acme', session: { status: 'valid' } }])
     restarted.stop()
   })
 
@@ -65,7 +65,7 @@ describe('add', () => {
       kind: 'credentials-rejected',
       message: 'The user credentials were incorrect.',
     })
-    expect(service.list()).toEqual([])
+    expect(await service.list()).toEqual([])
     expect(readdirSync(dir.path).filter((f) => f.endsWith('.json'))).toEqual([])
     expect(keychain.entries.size).toBe(0)
   })
@@ -94,7 +94,7 @@ describe('add', () => {
     keychain.failNextWrites(1)
     await expect(add()).rejects.toMatchObject({ kind: 'keychain-unavailable' })
     expect(keychain.entries.size).toBe(0)
-    expect(service.list()).toEqual([])
+    expect(await service.list()).toEqual([])
   })
 })
 
@@ -168,14 +168,14 @@ describe('rename, remove, settings', () => {
     await add('Beta', 'second-key')
     await expect(service.rename('Beta', 'ACME')).rejects.toThrow(/already exists/)
     await service.rename('acme', 'Acme (prod)')
-    expect(service.list().map((p) => p.name)).toEqual(['Acme (prod)', 'Beta'])
+    expect((await service.list()).map((p) => p.name)).toEqual(['Acme (prod)', 'Beta'])
   })
 
   it('removes a profile and deletes its keychain entries', async () => {
     const acme = await add('Acme')
     const beta = await add('Beta', 'second-key')
     await service.remove('Acme')
-    expect(service.list().map((p) => p.id)).toEqual([beta.id])
+    expect((await service.list()).map((p) => p.id)).toEqual([beta.id])
     expect([...keychain.entries.keys()].some((k) => k.startsWith(acme.id))).toBe(false)
     expect([...keychain.entries.keys()].some((k) => k.startsWith(beta.id))).toBe(true)
   })
@@ -243,11 +243,11 @@ describe('events and activity', () => {
     const other = await started()
     await other.add({ name: 'From avcm', environment: fake.url, apiKey: 'good-key' })
     await service.reload()
-    expect(service.list().map((p) => p.name)).toEqual(['From avcm'])
+    expect((await service.list()).map((p) => p.name)).toEqual(['From avcm'])
     expect(service.find('From avcm').session.status).toBe('valid')
     await other.remove('From avcm')
     await service.reload()
-    expect(service.list()).toEqual([])
+    expect(await service.list()).toEqual([])
     other.stop()
   })
 })
@@ -256,7 +256,7 @@ describe('start-up problems', () => {
   it('starts with a clear error when the profiles file is corrupt, keeping the file aside', async () => {
     writeFileSync(join(dir.path, 'profiles.json'), '{ broken')
     const restarted = await started()
-    expect(restarted.list()).toEqual([])
+    expect(await restarted.list()).toEqual([])
     expect(restarted.problems()).toEqual([
       {
         kind: 'profiles-file-corrupt',
@@ -310,16 +310,30 @@ describe('on-demand secrets (avcm)', () => {
     return created
   }
 
-  it('reports every profile’s real status right after start, with no prior preparation', async () => {
+  it('lists every profile’s real status right after start, with no prior preparation', async () => {
     const acme = await add('Acme')
     const beta = await add('Beta', 'second-key')
     const cli = await onDemand()
-    const statuses = await cli.statuses()
-    expect(statuses).toMatchObject([
+    expect(await cli.list()).toMatchObject([
       { name: 'Acme', session: { status: 'valid', expiresAt: acme.session.expiresAt } },
       { name: 'Beta', session: { status: 'valid', expiresAt: beta.session.expiresAt } },
     ])
-    expect(cli.list()).toEqual(statuses)
+    cli.stop()
+  })
+
+  it('announces profiles with their real status, and reads nothing for an event nobody listens to', async () => {
+    await add('Acme')
+    const cli = await onDemand()
+    const reads = keychain.calls.get
+    await cli.rename('Acme', 'Acme (prod)')
+    expect(keychain.calls.get - reads).toBe(0)
+    const events: ServiceEvent[] = []
+    const unsubscribe = cli.subscribe((event) => events.push(event))
+    await cli.rename('Acme (prod)', 'Acme')
+    expect(events.find((event) => event.type === 'profiles')).toMatchObject({
+      profiles: [{ name: 'Acme', session: { status: 'valid' } }],
+    })
+    unsubscribe()
     cli.stop()
   })
 
@@ -333,7 +347,7 @@ describe('on-demand secrets (avcm)', () => {
     })
     expect((await cli.getToken('Acme')).accessToken).toBeTruthy()
     expect(keychain.calls.get - reads).toBe(1)
-    await cli.statuses()
+    await cli.list()
     expect(keychain.calls.get - reads).toBe(2)
     cli.stop()
   })

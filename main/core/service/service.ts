@@ -12,6 +12,7 @@ import {
   type SettingsPatch,
 } from '../profiles/schema'
 import type { Keychain } from '../secrets/keychain'
+import { KeychainError } from '../secrets/keychain-errors'
 import { SecretStore } from '../secrets/secret-store'
 import { MAX_MIN_VALIDITY_SECONDS, minValidityMs } from '../sessions/min-validity'
 import { POLL_INTERVAL_MS } from '../sessions/schedule'
@@ -114,20 +115,13 @@ export class CredentialService {
   }
 
   /**
-   * Every profile with its status, in the order they were added, as loaded so far: in on-demand mode a
-   * profile not used yet has no secrets in memory, so a front that shows statuses there calls `statuses()`.
+   * Every profile with its real status, in the order they were added. In on-demand mode the secrets of the
+   * profiles not used yet are read first, in parallel (in eager mode they all were at start). A keychain that
+   * cannot be used is thrown, so a command can say so; the sessions then show it too.
    */
-  list(): ProfileView[] {
-    return this.file.document.profiles.map((profile) => this.registry.view(profile.id))
-  }
-
-  /**
-   * Every profile with its real status, reading the secrets of those not loaded yet in parallel.
-   * A keychain that cannot be used is thrown, so a command can say so.
-   */
-  async statuses(): Promise<ProfileView[]> {
+  async list(): Promise<ProfileView[]> {
     await this.loader.everything()
-    return this.list()
+    return this.views()
   }
 
   /** One profile (by id or name) with its real status, loading its secrets (and only its) if needed. */
@@ -193,7 +187,7 @@ export class CredentialService {
       detail: 'Signed in',
       fingerprint: fingerprint(grant.accessToken),
     })
-    this.emitProfiles()
+    await this.emitProfiles()
     return this.registry.view(profile.id)
   }
 
@@ -283,7 +277,7 @@ export class CredentialService {
       }
     })
     this.events.record(entry.profile, { kind: 'renamed', detail: `Renamed from "${old}"` })
-    this.emitProfiles()
+    await this.emitProfiles()
     return this.registry.view(entry.profile.id)
   }
 
@@ -305,7 +299,7 @@ export class CredentialService {
       environment,
     }
     await this.loader.renew(changed)
-    this.emitProfiles()
+    await this.emitProfiles()
     return this.registry.view(profile.id)
   }
 
@@ -320,7 +314,7 @@ export class CredentialService {
     }))
     this.registry.delete(profile.id)
     this.events.record(profile, { kind: 'removed', detail: 'Removed, with its keychain entries' })
-    this.emitProfiles()
+    await this.emitProfiles()
   }
 
   /** The current settings. */
@@ -364,7 +358,7 @@ export class CredentialService {
   async reload(): Promise<void> {
     await this.loadDocument()
     await this.loader.follow(this.file.document.profiles)
-    this.emitProfiles()
+    await this.emitProfiles()
     this.events.emit({ type: 'settings', settings: this.file.document.settings })
   }
 
@@ -387,7 +381,21 @@ export class CredentialService {
     }
   }
 
-  private emitProfiles(): void {
-    this.events.emit({ type: 'profiles', profiles: this.list() })
+  /**
+   * Announces every profile, with real statuses: in on-demand mode (avcm), nobody listens, and reading every
+   * profile's secrets for nobody would cost a command the reads it was built to avoid.
+   */
+  private async emitProfiles(): Promise<void> {
+    if (!this.events.listened()) return
+    // A keychain that cannot be used is already a problem announced, and each session shows it.
+    await this.loader.everything().catch((error: unknown) => {
+      if (!(error instanceof KeychainError)) throw error
+    })
+    this.events.emit({ type: 'profiles', profiles: this.views() })
+  }
+
+  /** Every profile as its session stands; only for profiles whose secrets are loaded (see `list`). */
+  private views(): ProfileView[] {
+    return this.file.document.profiles.map((profile) => this.registry.view(profile.id))
   }
 }

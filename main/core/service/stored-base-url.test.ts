@@ -90,7 +90,7 @@ describe('a stored profile whose base URL the app refuses', () => {
     await settle()
     expect(service.problems()).toEqual([])
     expect(readdirSync(dir.path).filter((f) => f.startsWith('profiles.corrupt-'))).toEqual([])
-    const [good, bad] = service.list()
+    const [good, bad] = await service.list()
     expect(good).toMatchObject({ name: 'Good', session: { status: 'valid' } })
     expect(bad).toMatchObject({
       id: BAD_ID,

@@ -54,7 +54,11 @@ async function secondProcess(): Promise<Session> {
 }
 
 const stored = () => refreshTokenIn(keychain.entries.get('p1/session'))
-const note = () => (existsSync(notePath) ? readFileSync(notePath, 'utf8') : undefined)
+/** The generation the note holds: none when the file is missing or cleared (not a generation's 24 hex digits). */
+const note = () => {
+  const text = existsSync(notePath) ? readFileSync(notePath, 'utf8') : ''
+  return /^[0-9a-f]{24}$/.test(text) ? text : undefined
+}
 
 /** Keychain reads `task` makes. */
 async function readsDuring(task: () => Promise<unknown>): Promise<number> {

@@ -48,16 +48,62 @@ describe('createNotifier', () => {
 })
 
 describe('AttentionWatcher', () => {
-  it('notifies each transition once, however many events follow', () => {
+  const unexpected = (error: unknown): never => {
+    throw error
+  }
+
+  it('notifies each transition once, however many events follow', async () => {
     let current: AttentionState = { profiles: [profileView({ name: 'acme' })], problems: [] }
     const notify = vi.fn()
-    const watcher = new AttentionWatcher(() => current, notify)
-    watcher.check()
+    const watcher = new AttentionWatcher(() => Promise.resolve(current), notify, unexpected)
+    await watcher.check()
     expect(notify).not.toHaveBeenCalled()
     current = { profiles: [profileView({ name: 'acme' }, { status: 'needs-sign-in' })], problems: [] }
-    watcher.check()
-    watcher.check()
-    watcher.check()
+    void watcher.check()
+    void watcher.check()
+    await watcher.check()
+    expect(notify).toHaveBeenCalledOnce()
+  })
+
+  it('compares each check with the one before it, even when an earlier state is slower to read', async () => {
+    const signedOut = { profiles: [profileView({ name: 'acme' }, { status: 'needs-sign-in' })], problems: [] }
+    const reads: ((state: AttentionState) => void)[] = []
+    const notify = vi.fn()
+    const watcher = new AttentionWatcher(
+      () => new Promise<AttentionState>((resolve) => reads.push(resolve)),
+      notify,
+      unexpected,
+    )
+    const first = watcher.check()
+    const second = watcher.check()
+    await Promise.resolve()
+    expect(reads).toHaveLength(1)
+    reads[0]?.(signedOut)
+    await first
+    reads[1]?.(signedOut)
+    await second
+    expect(notify).toHaveBeenCalledOnce()
+  })
+
+  it('reports a state that cannot be read, and checks again next time', async () => {
+    const notify = vi.fn()
+    const onError = vi.fn()
+    let fail = true
+    const watcher = new AttentionWatcher(
+      () =>
+        fail
+          ? Promise.reject(new Error('keychain'))
+          : Promise.resolve({
+              profiles: [profileView({ name: 'acme' }, { status: 'needs-sign-in' })],
+              problems: [],
+            }),
+      notify,
+      onError,
+    )
+    await watcher.check()
+    expect(onError).toHaveBeenCalledOnce()
+    fail = false
+    await watcher.check()
     expect(notify).toHaveBeenCalledOnce()
   })
 })

@@ -40,18 +40,28 @@ export function createNotifier(
   }
 }
 
-/** Remembers the last state seen and notifies what newly needs a person; call `check` on every change. */
+/**
+ * Remembers the last state seen and notifies what newly needs a person; call `check` on every change.
+ * Checks run one at a time, in order, so each compares with the state the one before it saw.
+ */
 export class AttentionWatcher {
   private seen: AttentionState = NOTHING_SEEN
+  private checking: Promise<void> = Promise.resolve()
 
   constructor(
-    private readonly state: () => AttentionState,
+    private readonly state: () => Promise<AttentionState>,
     private readonly notify: Notify,
+    private readonly onError: (error: unknown) => void,
   ) {}
 
-  /** Compares the current state with the last one and notifies the difference. */
-  check(): void {
-    const next = this.state()
+  /** Compares the current state with the last one and notifies the difference; resolves once done. */
+  check(): Promise<void> {
+    this.checking = this.checking.then(() => this.compare()).catch(this.onError)
+    return this.checking
+  }
+
+  private async compare(): Promise<void> {
+    const next = await this.state()
     const notices = attentionNotices(this.seen, next)
     this.seen = next
     for (const notice of notices) this.notify(notice)

@@ -2,7 +2,7 @@ import type { MenuItemConstructorOptions, NativeImage } from 'electron'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { profileView } from '../profile-fixtures'
 import { systemTimers } from '../timers'
-import { menuLabel, toMenuTemplate, TrayPresenter } from './presenter'
+import { menuLabel, toMenuTemplate, TrayPresenter, type TrayIcons } from './presenter'
 import type { TrayAction, TrayMenuState } from './menu'
 
 const NOW = Date.UTC(2026, 0, 1, 9, 0, 0)
@@ -69,9 +69,12 @@ describe('TrayPresenter', () => {
       setMenu: (template) => menus.push(template),
       icons: { ok: icon('ok'), warning: icon('warning'), attention: icon('attention') },
       run,
-      state: () => ({ profiles, problems: [], now: Date.now() }),
+      state: () => Promise.resolve({ profiles, problems: [], now: Date.now() }),
       timers: systemTimers,
       platform: 'linux',
+      onError: (error) => {
+        throw error
+      },
     })
     return {
       presenter,
@@ -83,53 +86,93 @@ describe('TrayPresenter', () => {
   }
   const firstLabel = (menu: MenuItemConstructorOptions[] | undefined) => menu?.[0]?.label
 
-  it('draws icon, tooltip and menu, and sets again only what changed', () => {
+  it('draws icon, tooltip and menu, and sets again only what changed', async () => {
     const acme = profileView({ name: 'acme' }, { expiresAt: NOW + 42 * 60_000 })
     const { presenter, tray, menus, setProfiles } = setup([acme])
-    presenter.update()
+    await presenter.update()
     expect(tray.setImage).toHaveBeenCalledWith({ name: 'ok' })
     expect(tray.setToolTip).toHaveBeenCalledWith('api.video Credential Manager: acme is ready')
     expect(firstLabel(menus[0])).toBe('acme · production · 42 min left')
-    presenter.update()
+    await presenter.update()
     expect(menus).toHaveLength(1)
     expect(tray.setImage).toHaveBeenCalledOnce()
     setProfiles([profileView({ name: 'acme' }, { status: 'needs-sign-in' })])
-    presenter.update()
+    await presenter.update()
     expect(tray.setImage).toHaveBeenLastCalledWith({ name: 'attention' })
     expect(firstLabel(menus[1])).toBe('acme · production · needs sign-in')
     presenter.stop()
   })
 
-  it('redraws by itself when a time-left label changes, so the menu counts down', () => {
+  it('redraws by itself when a time-left label changes, so the menu counts down', async () => {
     const acme = profileView({ name: 'acme' }, { expiresAt: NOW + 42 * 60_000 + 10_000 })
     const { presenter, menus } = setup([acme])
-    presenter.update()
-    vi.advanceTimersByTime(10_000)
+    await presenter.update()
+    await vi.advanceTimersByTimeAsync(10_000)
     expect(menus).toHaveLength(1)
-    vi.advanceTimersByTime(1)
+    await vi.advanceTimersByTimeAsync(1)
     expect(firstLabel(menus.at(-1))).toBe('acme · production · 41 min left')
-    vi.advanceTimersByTime(60_000)
+    await vi.advanceTimersByTimeAsync(60_000)
     expect(firstLabel(menus.at(-1))).toBe('acme · production · 40 min left')
     presenter.stop()
-    vi.advanceTimersByTime(10 * 60_000)
+    await vi.advanceTimersByTimeAsync(10 * 60_000)
     expect(firstLabel(menus.at(-1))).toBe('acme · production · 40 min left')
   })
 
-  it('redraws at least once a minute even with nothing counting down', () => {
+  it('redraws at least once a minute even with nothing counting down', async () => {
     const { presenter, tray } = setup([])
-    presenter.update()
+    await presenter.update()
     expect(vi.getTimerCount()).toBe(1)
-    vi.advanceTimersByTime(60_000)
+    await vi.advanceTimersByTimeAsync(60_000)
     expect(vi.getTimerCount()).toBe(1)
     expect(tray.setToolTip).toHaveBeenCalledOnce()
     presenter.stop()
     expect(vi.getTimerCount()).toBe(0)
   })
 
-  it('runs the action of a clicked item', () => {
+  it('draws one state at a time, in order, and nothing once stopped', async () => {
+    const reads: ((state: TrayMenuState) => void)[] = []
+    const tooltips: string[] = []
+    const presenter = new TrayPresenter({
+      tray: { setImage: vi.fn(), setToolTip: (text) => tooltips.push(text) },
+      setMenu: vi.fn(),
+      icons: {} as TrayIcons,
+      run: vi.fn(),
+      state: () => new Promise<TrayMenuState>((resolve) => reads.push(resolve)),
+      timers: systemTimers,
+      platform: 'linux',
+      onError: (error) => {
+        throw error
+      },
+    })
+    const state = (name: string) => ({
+      profiles: [profileView({ name }, { expiresAt: NOW + 42 * 60_000 })],
+      problems: [],
+      now: NOW,
+    })
+    const older = presenter.update()
+    const newer = presenter.update()
+    await Promise.resolve()
+    expect(reads).toHaveLength(1)
+    reads[0]?.(state('older'))
+    await older
+    reads[1]?.(state('newer'))
+    await newer
+    expect(tooltips).toEqual([
+      'api.video Credential Manager: older is ready',
+      'api.video Credential Manager: newer is ready',
+    ])
+    presenter.stop()
+    const stopped = presenter.update()
+    await Promise.resolve()
+    reads[2]?.(state('after quit'))
+    await stopped
+    expect(tooltips).toHaveLength(2)
+  })
+
+  it('runs the action of a clicked item', async () => {
     const acme = profileView({ name: 'acme' }, { expiresAt: NOW + 42 * 60_000 })
     const { presenter, menus, run } = setup([acme])
-    presenter.update()
+    await presenter.update()
     ;(menus[0]?.[0]?.click as () => void)()
     expect(run).toHaveBeenCalledWith({ kind: 'copy', profileId: acme.id, format: 'token' })
     presenter.stop()

@@ -53,26 +53,43 @@ export interface TrayPresenterDeps {
   readonly setMenu: (template: MenuItemConstructorOptions[]) => void
   readonly icons: TrayIcons
   readonly run: (action: TrayAction) => void
-  readonly state: () => TrayMenuState
+  readonly state: () => Promise<TrayMenuState>
   readonly timers: Timers
   readonly platform: NodeJS.Platform
+  /** A redraw that failed (the state could not be read); the next one tries again. */
+  readonly onError: (error: unknown) => void
 }
 
 /**
  * Draws the tray from state: icon, tooltip and menu. Called on every change, and by itself whenever a
  * time-left label is due to change (at least once a minute). Only what changed is set again; the whole menu
- * is rebuilt when it changes, which Linux needs to show any change.
+ * is rebuilt when it changes, which Linux needs to show any change. Redraws run one at a time, in order, each
+ * from the state as it is when it starts, so a slower one never paints over a newer one.
  */
 export class TrayPresenter {
   private shown: { health?: TrayHealth; tooltip?: string; menu?: string } = {}
   private timer: TimerHandle | undefined
+  private drawing: Promise<void> = Promise.resolve()
+  private stopped = false
 
   constructor(private readonly deps: TrayPresenterDeps) {}
 
-  /** Redraws what changed and plans the next redraw. */
-  update(): void {
+  /** Redraws what changed and plans the next redraw; resolves once drawn. */
+  update(): Promise<void> {
+    this.drawing = this.drawing.then(() => this.draw()).catch(this.deps.onError)
+    return this.drawing
+  }
+
+  /** Stops drawing, for good (on quit). */
+  stop(): void {
+    this.stopped = true
+    this.clearTimer()
+  }
+
+  private async draw(): Promise<void> {
     const { tray, timers } = this.deps
-    const state = this.deps.state()
+    const state = await this.deps.state()
+    if (this.stopped) return
     const health = trayHealth(state.profiles, state.problems, state.now)
     if (health !== this.shown.health) tray.setImage(this.deps.icons[health])
     const tooltip = trayTooltip(state.profiles, state.problems, state.now)
@@ -83,12 +100,11 @@ export class TrayPresenter {
       this.deps.setMenu(toMenuTemplate(items, this.deps.run, this.deps.platform))
     }
     this.shown = { health, tooltip, menu }
-    this.stop()
-    this.timer = timers.setTimeout(() => this.update(), msUntilLabelChange(state.profiles, state.now))
+    this.clearTimer()
+    this.timer = timers.setTimeout(() => void this.update(), msUntilLabelChange(state.profiles, state.now))
   }
 
-  /** Stops the timer (on quit). */
-  stop(): void {
+  private clearTimer(): void {
     if (this.timer !== undefined) this.deps.timers.clearTimeout(this.timer)
     this.timer = undefined
   }
