@@ -39,7 +39,7 @@ function profile(status: SessionStatus): ProfileView {
 async function printed(command: Command, positionals: string[] = []): Promise<string> {
   const profiles = STATUSES.map(profile)
   const service = {
-    statuses: () => Promise.resolve(profiles),
+    list: () => Promise.resolve(profiles),
     status: (name: string) => Promise.resolve(profiles.find((p) => p.name === name)),
   } as unknown as CredentialService
   const lines: string[] = []
