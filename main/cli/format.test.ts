@@ -1,38 +1,20 @@
 import { describe, expect, it } from 'vitest'
-import { SESSION_STATUS, statusWord } from '../core/common/session-status'
+import { statusWord } from '../core/common/session-status'
 import type { CredentialService } from '../core/service/service'
 import type { ProfileView } from '../core/service/types'
 import type { SessionStatus } from '../core/sessions/session-state'
 import type { Command, CommandContext } from './command'
 import { list } from './commands/list'
 import { status as statusCommand } from './commands/status'
+import { ALL_STATUSES, profileView } from '../testing/profile-fixtures'
 import { validityLeft } from './format'
 
 const NOW = Date.UTC(2026, 0, 1, 9)
 const MIN = 60_000
-const STATUSES = Object.keys(SESSION_STATUS) as SessionStatus[]
+const STATUSES = ALL_STATUSES
 
 function profile(status: SessionStatus): ProfileView {
-  return {
-    id: `id-${status}`,
-    name: `p-${status}`,
-    environment: { kind: 'sandbox' },
-    environmentLabel: 'sandbox',
-    baseUrl: 'https://sandbox.api.video',
-    createdAt: 0,
-    demo: false,
-    session: {
-      status,
-      expiresAt: undefined,
-      issuedAt: undefined,
-      lastRefreshedAt: undefined,
-      nextRefreshAt: undefined,
-      failures: 0,
-      lastError: undefined,
-      keychainError: undefined,
-      remembersApiKey: false,
-    },
-  }
+  return profileView({ id: `id-${status}`, name: `p-${status}`, sandbox: true }, { status })
 }
 
 /** Runs a command over a service that knows one profile per status; answers what it printed. */

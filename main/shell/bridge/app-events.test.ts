@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { AppEvent, AppState } from '../../ipc/contract'
 import { AppEventBridge } from './app-events'
-import { profileView } from '../profile-fixtures'
+import { profileView } from '../../testing/profile-fixtures'
 
 describe('AppEventBridge', () => {
   const state = (problems: AppState['problems']): AppState => ({

@@ -5,7 +5,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../core/profiles/schema'
 import type { CredentialService } from '../../core/service/service'
 import type { ServiceEvent } from '../../core/service/types'
 import { createHandlers } from '../../ipc/handlers'
-import { profileView } from '../profile-fixtures'
+import { profileView } from '../../testing/profile-fixtures'
 import { createSettingsApplier } from '../settings/applier'
 import { createShellPorts, type ShellPortsInput } from './handler-ports'
 

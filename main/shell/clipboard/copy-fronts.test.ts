@@ -4,7 +4,7 @@ import { COPY_FORMAT_WORDS, COPY_FORMATS } from '../../core/common/copy-format-w
 import { AppError } from '../../core/errors'
 import { describeActivity } from '../../core/service/describe-activity'
 import { contract } from '../../ipc/contract'
-import { profileView } from '../profile-fixtures'
+import { profileView } from '../../testing/profile-fixtures'
 import { copyConfirmation, createQuickCopy } from './quick-copy'
 import { trayMenu, type TrayItem } from '../tray/menu'
 

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { AppError } from '../../core/errors'
 import type { IssuedToken } from '../../core/sessions/session'
 import { copyConfirmation, createQuickCopy } from './quick-copy'
-import { profileView } from '../profile-fixtures'
+import { profileView } from '../../testing/profile-fixtures'
 
 const NOW = Date.UTC(2026, 0, 1, 9, 0, 0)
 

@@ -12,7 +12,7 @@ import {
   type EndpointService,
   type StartProxy,
 } from './local-endpoints'
-import { profileView } from '../profile-fixtures'
+import { profileView } from '../../testing/profile-fixtures'
 
 /** A proxy started by the fake `startProxy`: what it was given, and whether it was closed. */
 interface FakeProxy extends RunningProxy {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { attentionNotices, NOTHING_SEEN, REPEATED_FAILURES, type AttentionState } from './attention'
-import { profileView } from '../profile-fixtures'
+import { profileView } from '../../testing/profile-fixtures'
 
 const error = (message: string) => ({ kind: 'network', message, at: 0 }) as const
 const valid = profileView({ name: 'acme' }, { status: 'valid' })

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events'
 import { describe, expect, it, vi } from 'vitest'
 import { AttentionWatcher, createNotifier, type NotificationClass } from './notifier'
-import { profileView } from '../profile-fixtures'
+import { profileView } from '../../testing/profile-fixtures'
 import type { AttentionState } from './attention'
 
 /** Electron's Notification reduced to what is used: options, show, and its events. */

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { AppError } from '../../core/errors'
 import type { VerifyOutcome } from '../../core/service/types'
-import { profileView } from '../profile-fixtures'
+import { profileView } from '../../testing/profile-fixtures'
 import { createTrayActions, type TrayActionDeps } from './actions'
 
 const acme = profileView({ name: 'acme' })

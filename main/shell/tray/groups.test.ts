@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ProfileView } from '../../core/service/types'
 import type { SessionStatus } from '../../core/sessions/session-state'
-import { ALL_STATUSES, profileView } from '../profile-fixtures'
+import { ALL_STATUSES, profileView } from '../../testing/profile-fixtures'
 import { groupProfiles } from './groups'
 
 const NOW = Date.UTC(2026, 0, 1, 9, 0, 0)
@@ -54,10 +54,10 @@ describe('groupProfiles', () => {
     const expiring = profileView({ name: 'expiring' }, { status: 'valid', expiresAt: NOW + MIN })
     const { attention, groups } = groupProfiles([...list, unsaved, expiring], NOW)
     expect(names(attention)).toEqual([
-      'signed-out',
       'retrying',
       'expired',
       'needs-sign-in',
+      'signed-out',
       'unsaved',
       'expiring',
     ])

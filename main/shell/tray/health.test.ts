@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { profileView } from '../profile-fixtures'
+import { profileView } from '../../testing/profile-fixtures'
 import { trayHealth, trayTooltip } from './health'
 
 const NOW = Date.UTC(2026, 0, 1, 9, 0, 0)

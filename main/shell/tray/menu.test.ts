@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { COPY_FORMATS } from '../../core/common/copy-format-words'
 import type { ProfileView } from '../../core/service/types'
 import type { SessionStatus } from '../../core/sessions/session-state'
-import { ALL_STATUSES, profileView } from '../profile-fixtures'
+import { ALL_STATUSES, profileView } from '../../testing/profile-fixtures'
 import { trayMenu, type TrayItem, type TrayMenuState } from './menu'
 
 const NOW = Date.UTC(2026, 0, 1, 9, 0, 0)

@@ -1,6 +1,6 @@
 import type { MenuItemConstructorOptions, NativeImage } from 'electron'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { profileView } from '../profile-fixtures'
+import { profileView } from '../../testing/profile-fixtures'
 import { systemTimers } from '../timers'
 import { menuLabel, toMenuTemplate, TrayPresenter, type TrayIcons } from './presenter'
 import type { TrayAction, TrayMenuState } from './menu'

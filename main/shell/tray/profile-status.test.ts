@@ -3,7 +3,7 @@ import { formatTimeLeft } from '../../core/common/durations'
 import { statusWord } from '../../core/common/session-status'
 import type { SessionStatus } from '../../core/sessions/session-state'
 import { msUntilLabelChange, trayStatus } from './profile-status'
-import { ALL_STATUSES, profileView } from '../profile-fixtures'
+import { ALL_STATUSES, profileView } from '../../testing/profile-fixtures'
 
 const NOW = Date.UTC(2026, 0, 1, 9, 0, 0)
 

@@ -1,19 +1,13 @@
 import { baseUrlOf, environmentLabel, type Environment } from '../core/apivideo/environment'
+import { SESSION_STATUS } from '../core/common/session-status'
 import type { ProfileView } from '../core/service/types'
 import type { SessionSnapshot, SessionStatus } from '../core/sessions/session-state'
 
-/** Every session status, for tests that must cover them all. */
-export const ALL_STATUSES: readonly SessionStatus[] = [
-  'signed-out',
-  'valid',
-  'refreshing',
-  'retrying',
-  'expired',
-  'needs-sign-in',
-]
+/** Every session status, for tests that must cover them all: the keys of the one status table. */
+export const ALL_STATUSES = Object.keys(SESSION_STATUS) as readonly SessionStatus[]
 
 /**
- * A profile view for tests of the shell's pure functions, in production unless `sandbox` or a custom
+ * A profile view for tests of pure functions over profiles (the shell's, the CLI's), in production unless `sandbox` or a custom
  * `baseUrl` says otherwise; `session` overrides the snapshot's fields.
  */
 export function profileView(
