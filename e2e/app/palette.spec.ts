@@ -115,3 +115,33 @@ for (const theme of ['light', 'dark'] as const) {
     expect(await seriousViolations(page)).toEqual([])
   })
 }
+
+test.describe('with tokens that live fifty minutes and a fifty-minute minimum', () => {
+  test.use({ fakeOptions: { accessTokenLifetimeSeconds: 50 * 60 } })
+
+  test('quick copy refreshes first when the token has less than the configured minimum left', async ({
+    machine,
+  }) => {
+    await machine.withEngine(async (engine) => {
+      await engine.add({ name: 'Acme', environment: machine.fake.url, apiKey: GOOD_KEY })
+      await engine.updateSettings({ minValidityMinutes: 50 })
+    })
+    const added = machine.fake.requestsTo('auth/api-key')[0]?.issued?.accessToken
+    const app = await machine.launch()
+    const page = await app.window()
+    await expect(page.getByText('Acme', { exact: true }).first()).toBeVisible()
+    machine.fake.clearLog()
+    await openPalette(page)
+    await page.keyboard.type('acm')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => machine.clipboardText()).toMatch(/^eyJ/)
+    // The token it had lives under 50 minutes now: the copy waited for a new one.
+    expect(machine.fake.requestsTo('auth/refresh')).toHaveLength(1)
+    const token = await machine.clipboardText()
+    expect(token).not.toBe(added)
+    expect(token).toBe(machine.fake.requestsTo('auth/refresh')[0]?.issued?.accessToken)
+    await expect(createApiVideoClient({ baseUrl: machine.fake.url }).verify(token)).resolves.toMatchObject({
+      videoCount: 3,
+    })
+  })
+})
