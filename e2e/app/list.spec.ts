@@ -122,7 +122,7 @@ test('filters by state and sorts by time left, with what needs attention pinned 
   expect(app.loggedErrors()).toEqual([])
 })
 
-test('the keyboard moves the selection, copies with Enter, refreshes with R and asks before removing', async ({
+test('the keyboard moves the selection, copies with Enter, verifies with V, refreshes with R and asks before removing', async ({
   machine,
 }) => {
   await addProfiles(machine, ['Acme', 'Globex', 'Hooli', 'Initech'])
@@ -161,6 +161,12 @@ test('the keyboard moves the selection, copies with Enter, refreshes with R and 
   const issuedToHooli = machine.fake.requestsTo('auth/api-key')[2]?.issued?.accessToken
   expect(token).toBe(issuedToHooli)
   await expect(page.getByText(/Copied the token for Hooli/)).toBeVisible()
+
+  // V verifies it with api.video (the fake), and the details say it works.
+  await page.keyboard.press('v')
+  await expect(page.getByRole('article', { name: 'Hooli', exact: true }).getByRole('status')).toHaveText(
+    /Works · \d+ ms · 3 videos/,
+  )
 
   // R refreshes Hooli: a new token from api.video.
   await page.keyboard.press('r')

@@ -222,6 +222,20 @@ describe('ProfileBrowser’s keyboard', () => {
     expect(refresh).toHaveBeenCalledWith({ id: 'id-acme' })
   })
 
+  it('verifies the selected profile’s token with V, and shows the answer in its details', async () => {
+    const verify = vi.fn<Api['profiles']['verify']>(() =>
+      Promise.resolve({ ok: true, value: { ok: true, latencyMs: 42, videoCount: 3 } }),
+    )
+    const { user } = show(PROFILES, fakeApi({ profiles: { verify } }))
+    await user.keyboard('jv')
+    expect(verify).toHaveBeenCalledExactlyOnceWith({ id: 'id-acme' })
+    expect(await within(details()).findByText('Works · 42 ms · 3 videos')).toBeInTheDocument()
+    expect(within(details()).getByRole('button', { name: /Verify/ })).toHaveAttribute(
+      'aria-keyshortcuts',
+      'V',
+    )
+  })
+
   it('signs in with Enter when no token is left, and will not refresh a profile that needs a sign-in', async () => {
     const refresh = vi.fn<Api['profiles']['refresh']>()
     const { user, onsignin, toasts } = show(PROFILES, fakeApi({ profiles: { refresh } }))

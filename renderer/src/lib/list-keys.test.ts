@@ -17,6 +17,8 @@ describe('listCommand', () => {
     ['Enter', { kind: 'primary' }],
     ['r', { kind: 'refresh' }],
     ['R', { kind: 'refresh' }],
+    ['v', { kind: 'verify' }],
+    ['V', { kind: 'verify' }],
     ['F2', { kind: 'rename' }],
     ['Delete', { kind: 'remove' }],
     ['/', { kind: 'search' }],

@@ -7,6 +7,7 @@ export type ListCommand =
   /** Enter: copy the selected profile's token, or sign in when it has none and needs a sign-in. */
   | { readonly kind: 'primary' }
   | { readonly kind: 'refresh' }
+  | { readonly kind: 'verify' }
   | { readonly kind: 'rename' }
   | { readonly kind: 'remove' }
 
@@ -46,7 +47,7 @@ const IN_LIST: Readonly<Record<string, ListCommand>> = {
 
 /**
  * The list's keyboard shortcuts: `/` and Ctrl+F (⌘F) search; ↑/↓ and j/k move the selection; Home/End in
- * the list; Enter copies; R refreshes; F2 renames; Delete (and ⌫ on a Mac) removes. None fires in a dialog
+ * the list; Enter copies; R refreshes; V verifies; F2 renames; Delete (and ⌫ on a Mac) removes. None fires in a dialog
  * or while typing, and other modified keys (Ctrl+K, Ctrl+N…) are left to others.
  */
 export function listCommand(press: KeyPress, context: KeyContext): ListCommand | undefined {
@@ -68,6 +69,9 @@ export function listCommand(press: KeyPress, context: KeyContext): ListCommand |
     case 'r':
     case 'R':
       return { kind: 'refresh' }
+    case 'v':
+    case 'V':
+      return { kind: 'verify' }
     case 'F2':
       return { kind: 'rename' }
     case 'Delete':
@@ -88,6 +92,7 @@ export function keyHints(mac: boolean): KeyHints {
     search: '/',
     primary: '↵',
     refresh: 'R',
+    verify: 'V',
     rename: 'F2',
     remove: mac ? '⌫' : 'Del',
     quickCopy: mac ? '⌘K' : 'Ctrl+K',
