@@ -1,14 +1,11 @@
 import { createApiVideoClient } from '../../main/core/apivideo/client'
 import { expect, test } from '../harness/fixtures'
-import { openProfile } from './helpers'
+import { launchWithProfile, openProfile } from './helpers'
 
 test('each copy format puts the right text on the clipboard, and says when the clipboard clears', async ({
   machine,
 }) => {
-  await machine.addProfile('Acme')
-  const app = await machine.launch()
-  const page = await app.window()
-  const card = await openProfile(page, 'Acme')
+  const { app, page, details: card } = await launchWithProfile(machine, 'Acme')
   await machine.setClipboardText('what the person had copied')
   const copy = async (format: string) => {
     await card.getByLabel('What to copy for Acme').selectOption(format)

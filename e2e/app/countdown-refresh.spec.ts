@@ -1,13 +1,10 @@
 import { expect, test } from '../harness/fixtures'
-import { listedProfiles, openProfile, seconds } from './helpers'
+import { launchWithProfile, listedProfiles, seconds } from './helpers'
 
 test('the countdown decreases, and a manual refresh moves the expiry forward with exactly one refresh', async ({
   machine,
 }) => {
-  await machine.addProfile('Acme')
-  const app = await machine.launch()
-  const page = await app.window()
-  const card = await openProfile(page, 'Acme')
+  const { app, page, details: card } = await launchWithProfile(machine, 'Acme')
   const countdown = card.getByTestId('countdown')
   await expect(countdown).toHaveText(/^\d+:\d\d$/)
   const first = (await countdown.textContent()) ?? ''
@@ -38,10 +35,7 @@ test('the countdown decreases, and a manual refresh moves the expiry forward wit
 })
 
 test('verify shows the latency of a working token', async ({ machine }) => {
-  await machine.addProfile('Acme')
-  const app = await machine.launch()
-  const page = await app.window()
-  const card = await openProfile(page, 'Acme')
+  const { details: card } = await launchWithProfile(machine, 'Acme')
   machine.fake.clearLog()
   await card.getByRole('button', { name: 'Verify' }).click()
   await expect(card.getByRole('status')).toHaveText(/Works · \d+ ms · 3 videos/)

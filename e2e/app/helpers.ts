@@ -1,7 +1,8 @@
 import type { Locator, Page } from '@playwright/test'
 import type { ProfileView } from '../../main/core/service/types'
 import type { Api } from '../../main/ipc/contract'
-import { expect } from '../harness/fixtures'
+import type { AppRun } from '../harness/desktop'
+import { expect, type Machine } from '../harness/fixtures'
 
 /** "59:58" → 3598 */
 export const seconds = (text: string): number =>
@@ -70,4 +71,18 @@ export async function openProfile(page: Page, name: string): Promise<Locator> {
   const details = page.getByRole('article', { name, exact: true })
   await expect(details).toBeVisible()
   return details
+}
+
+/**
+ * The usual start of a scenario: a profile added before the launch (as `avcm add` would), the app started,
+ * and the profile selected in its window. Resolves to the app, its window's page and the profile's details.
+ */
+export async function launchWithProfile(
+  machine: Machine,
+  name: string,
+): Promise<{ readonly app: AppRun; readonly page: Page; readonly details: Locator }> {
+  await machine.addProfile(name)
+  const app = await machine.launch()
+  const page = await app.window()
+  return { app, page, details: await openProfile(page, name) }
 }

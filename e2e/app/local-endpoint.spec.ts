@@ -1,7 +1,7 @@
 import { request } from 'node:http'
 import type { SeenItem } from '../harness/stand-ins/tray'
 import { expect, test } from '../harness/fixtures'
-import { openProfile } from './helpers'
+import { launchWithProfile } from './helpers'
 
 /**
  * What a fresh connection to `url` gets: its status, or `refused` when nothing listens any more. A new
@@ -28,10 +28,7 @@ function submenu(items: readonly SeenItem[], label: string): string[] {
 test('a profile’s local endpoint: started in the window, used with no key, stopped from the tray and at quit', async ({
   machine,
 }) => {
-  await machine.addProfile('Acme')
-  const app = await machine.launch()
-  const window = await app.window()
-  const card = await openProfile(window, 'Acme')
+  const { app, details: card } = await launchWithProfile(machine, 'Acme')
   const field = card.getByRole('textbox', { name: 'Local endpoint URL for Acme' })
 
   // Started from the window: its URL shows, read-only, and Copy URL puts exactly it on the clipboard.

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, GOOD_KEY, OTHER_KEY, test } from '../harness/fixtures'
-import { listedProfiles, openProfile, profileRow } from './helpers'
+import { launchWithProfile, listedProfiles, openProfile, profileRow } from './helpers'
 
 test('remove asks, naming the profile, then deletes it and its keychain entries', async ({ machine }) => {
   const { acme, beta } = await machine.withEngine(async (engine) => ({
@@ -42,10 +42,7 @@ test('remove asks, naming the profile, then deletes it and its keychain entries'
 test('a revoked refresh token shows needs-sign-in; signing in again restores the profile', async ({
   machine,
 }) => {
-  await machine.addProfile('Acme')
-  const app = await machine.launch()
-  const page = await app.window()
-  const card = await openProfile(page, 'Acme')
+  const { app, page, details: card } = await launchWithProfile(machine, 'Acme')
   machine.fake.revokeRefreshTokens()
   await card.getByRole('button', { name: 'Refresh' }).click()
 
