@@ -208,7 +208,13 @@ export default tseslint.config(
       globals: { ...globals.node },
       parserOptions: {
         projectService: {
-          allowDefaultProject: ['*.js', 'scripts/*.mjs', 'resources/*.js', 'e2e/harness/*.cjs'],
+          allowDefaultProject: [
+            '*.js',
+            'scripts/*.mjs',
+            'bench/lib/*.mjs',
+            'resources/*.js',
+            'e2e/harness/*.cjs',
+          ],
         },
         tsconfigRootDir: import.meta.dirname,
         extraFileExtensions: ['.svelte'],

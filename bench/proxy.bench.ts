@@ -335,7 +335,7 @@ test('7b, 7c, 7e, 7f. avcm proxy: a 200 MiB upload through it against direct, an
           baseline: uploadBaseline,
           goal: { kind: 'none' },
           note:
-            `the floor of any forwarding process: 7d's forwarder run with node -e; ${rate('bare')}; its CPU ` +
+            `the floor of any forwarding process: 7d's forwarder as a process of its own (bench/lib/bare-forwarder-server.mjs); ${rate('bare')}; its CPU ` +
             `per upload ${cpu('bare', 'forwarder')} ms`,
         },
       ])
